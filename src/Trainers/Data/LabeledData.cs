@@ -1,0 +1,35 @@
+namespace Tuner.Trainers.Data;
+
+/// <summary>
+/// Features with their labels. Labels are encoded per task: binary 0 or 1 (1 is the positive class),
+/// multiclass the class index 0…ClassCount−1, regression the target value.
+/// </summary>
+public sealed class LabeledData
+{
+    private readonly float[] _labels;
+
+    public LabeledData(FeatureMatrix features, float[] labels, TaskKind task, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Length != features.Rows)
+            throw new ArgumentException($"{labels.Length} labels for {features.Rows} rows.", nameof(labels));
+        if (task == TaskKind.Binary && classCount != 2)
+            throw new ArgumentException("A binary task has two classes.", nameof(classCount));
+        Features = features;
+        _labels = labels;
+        Task = task;
+        ClassCount = task == TaskKind.Regression ? 0 : classCount;
+    }
+
+    public FeatureMatrix Features { get; }
+
+    public ReadOnlySpan<float> Labels => _labels;
+
+    public TaskKind Task { get; }
+
+    /// <summary>Number of classes (2 for binary, 0 for regression).</summary>
+    public int ClassCount { get; }
+
+    public int Rows => Features.Rows;
+}

@@ -1,0 +1,1 @@
+namespace Tuner; internal static class Program { private static int Main() => 0; }
