@@ -1,1 +1,33 @@
-namespace Tuner; internal static class Program { private static int Main() => 0; }
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Tuner.Cli;
+
+namespace Tuner;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: every runs/*/study.db" };
+        var studies = new Command("studies", "List the studies in a store") { storage };
+        studies.SetAction((result, _) => HostedCommand.RunAsync((services, _) =>
+            Task.FromResult(services.GetRequiredService<StudiesCommand>().Run(result.GetValue(storage)))));
+
+        var root = new RootCommand("Tuner: finds the best way to train a model on a tabular dataset, and explains why.")
+        {
+            TuneCommand.Build(),
+            studies,
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line, as for every other input mistake; `--help` shows the full usage.
+            await Console.Error.WriteLineAsync($"tuner: {parsed.Errors[0].Message} (see `tuner {parsed.CommandResult.Command.Name} --help`)");
+            return ExitCodes.BadInput;
+        }
+
+        // The Generic Host owns Ctrl+C and SIGTERM (see HostedCommand), so System.CommandLine must not.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Training;
+using static Tuner.Trainers.MlNet.MlNetParameterNames;
+
+namespace Tuner.Trainers.MlNet;
+
+/// <summary>
+/// The ML.NET trainers the tuner searches over. Every trainer runs single-threaded so that parallel trials
+/// do not oversubscribe the cores and the same seed gives the same model. Unset parameters keep ML.NET's defaults.
+/// </summary>
+public static class MlNetCatalog
+{
+    private const string Label = MatrixDataView.LabelColumn;
+    private const string Features = MatrixDataView.FeaturesColumn;
+
+    public static readonly IReadOnlyList<MlNetTrainerSpec> All =
+    [
+        new("sdca_logistic", "sdca", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(
+            new SdcaLogisticRegressionBinaryTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("lbfgs_logistic", "lbfgs", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
+            new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("fasttree", "fasttree", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p))),
+        new("fastforest", "fastforest", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastForest(Forest(new FastForestBinaryTrainer.Options(), p))),
+        new("lightgbm", "lightgbm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            { NumberOfIterations = p.GetInt(Trees, 100), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("averaged_perceptron", "perceptron", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.AveragedPerceptron(
+            new AveragedPerceptronTrainer.Options { LearningRate = Float(p, LearningRate, 1), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
+        new("linear_svm", "svm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LinearSvm(
+            new LinearSvmTrainer.Options { Lambda = Float(p, L2, 0.001f), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
+
+        new("sdca_maxent", "sdca", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+            new SdcaMaximumEntropyMulticlassTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("lbfgs_maxent", "lbfgs", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+            new LbfgsMaximumEntropyMulticlassTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("lightgbm_multi", "lightgbm", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+            { NumberOfIterations = p.GetInt(Trees, 100), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("fasttree_ova", "fasttree", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Label, useProbabilities: true)),
+
+        new("sdca_regression", "sdca", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.Sdca(
+            new SdcaRegressionTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("lbfgs_poisson", "lbfgs", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.LbfgsPoissonRegression(
+            new LbfgsPoissonRegressionTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        new("online_gd", "ogd", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.OnlineGradientDescent(
+            new OnlineGradientDescentTrainer.Options { LearningRate = Float(p, LearningRate, 0.1f), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
+        new("fasttree_regression", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTree(Tree(new FastTreeRegressionTrainer.Options(), p))),
+        new("fasttree_tweedie", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTreeTweedie(Tree(new FastTreeTweedieTrainer.Options(), p))),
+        new("lightgbm_regression", "lightgbm", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            { NumberOfIterations = p.GetInt(Trees, 100), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+    ];
+
+    public static MlNetTrainerSpec? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+
+    private static TOptions Tree<TOptions>(TOptions options, HyperParameters p)
+        where TOptions : BoostedTreeOptions
+    {
+        options.NumberOfTrees = p.GetInt(Trees, options.NumberOfTrees);
+        options.NumberOfLeaves = p.GetInt(Leaves, options.NumberOfLeaves);
+        options.MinimumExampleCountPerLeaf = p.GetInt(MinimumExamplesPerLeaf, options.MinimumExampleCountPerLeaf);
+        options.LearningRate = p.GetDouble(LearningRate, options.LearningRate);
+        return Common(options);
+    }
+
+    private static TOptions Forest<TOptions>(TOptions options, HyperParameters p)
+        where TOptions : FastForestOptionsBase
+    {
+        options.NumberOfTrees = p.GetInt(Trees, options.NumberOfTrees);
+        options.NumberOfLeaves = p.GetInt(Leaves, options.NumberOfLeaves);
+        options.MinimumExampleCountPerLeaf = p.GetInt(MinimumExamplesPerLeaf, options.MinimumExampleCountPerLeaf);
+        options.FeatureFraction = p.GetDouble(FeatureFraction, options.FeatureFraction);
+        return Common(options);
+    }
+
+    private static TOptions Common<TOptions>(TOptions options)
+        where TOptions : TreeOptions
+    {
+        options.NumberOfThreads = 1;
+        options.LabelColumnName = Label;
+        options.FeatureColumnName = Features;
+        return options;
+    }
+
+    private static GradientBooster.Options Booster(HyperParameters p) => new()
+    {
+        L1Regularization = p.GetDouble(L1, 0),
+        L2Regularization = p.GetDouble(L2, 0.01),
+    };
+
+    private static float Float(HyperParameters p, string name, float defaultValue) => (float)p.GetDouble(name, defaultValue);
+
+    private static float? OptionalFloat(HyperParameters p, string name) => p.Has(name) ? (float)p.GetDouble(name, 0) : null;
+
+    private static double? OptionalDouble(HyperParameters p, string name) => p.Has(name) ? p.GetDouble(name, 0) : null;
+
+    private static int? OptionalInt(HyperParameters p, string name) => p.Has(name) ? p.GetInt(name, 0) : null;
+}

@@ -1,0 +1,58 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using System.Reflection;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Trainers.MlNet;
+
+/// <summary>
+/// Runs an ML.NET trainer behind the same contract as our own trainers. ML.NET trainers do not report
+/// epochs, so the curve is empty and the run cannot be pruned. Binary trainers without a calibrated
+/// probability (perceptron, SVM, forest) get a Platt calibrator fitted on the training rows.
+/// </summary>
+public sealed class MlNetTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
+{
+    public MlNetTrainerSpec Spec { get; } = spec;
+
+    public TrainingOutcome Train(
+        LabeledData training,
+        LabeledData validation,
+        HyperParameters parameters,
+        string rankingMetric,
+        Func<EpochRecord, bool> onEpoch,
+        CancellationToken cancellationToken)
+    {
+        var ml = new MLContext(seed);
+        using var registration = cancellationToken.Register(() => CancelExecution(ml));
+        var trainView = new MatrixDataView(training);
+        ITransformer model;
+        try
+        {
+            model = Spec.Create(ml, parameters).Fit(trainView);
+            if (training.Task == TaskKind.Binary && model.GetOutputSchema(trainView.Schema).GetColumnOrNull("Probability") is null)
+            {
+                var calibrator = ml.BinaryClassification.Calibrators.Platt(MatrixDataView.LabelColumn).Fit(model.Transform(trainView));
+                model = new TransformerChain<ITransformer>(model, calibrator);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // ML.NET reports its own cancellation as a plain exception.
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return new TrainingOutcome(TrainingStatus.Completed, null, [], new MlNetModel(model, training.Task, training.ClassCount));
+    }
+
+    // ML.NET 5 keeps MLContext.CancelExecution internal (public only through the Experimental package,
+    // which is not available here). Without it a long Fit cannot be interrupted on Ctrl+C or a time budget.
+    private static readonly MethodInfo? CancelExecutionMethod =
+        typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
+
+    private static void CancelExecution(MLContext ml) => CancelExecutionMethod?.Invoke(ml, null);
+}

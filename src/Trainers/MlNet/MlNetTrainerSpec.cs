@@ -1,0 +1,15 @@
+using Microsoft.ML;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Trainers.MlNet;
+
+/// <summary>
+/// One ML.NET trainer the tuner can use: its name in search spaces, its family for --trainers, its task,
+/// and how to build it from sampled hyper-parameters.
+/// </summary>
+public sealed record MlNetTrainerSpec(
+    string Name,
+    string Family,
+    TaskKind Task,
+    Func<MLContext, HyperParameters, IEstimator<ITransformer>> Create);

@@ -1,0 +1,38 @@
+using Tuner.Search;
+using Tuner.Study;
+using Tuner.Trainers.Data;
+
+namespace Tuner.Cli;
+
+/// <summary>Chooses the study's search space: the --space file or the built-in one, restricted by --trainers.</summary>
+public static class SpaceSelection
+{
+    public static SearchSpace Select(string? spacePath, IReadOnlyList<string> trainers, TaskKind task)
+    {
+        var space = spacePath is null ? BuiltInSpaces.For(task) : ReadFile(spacePath);
+        foreach (var trainer in space.Trainers)
+        {
+            if (!TrainerRegistry.IsKnown(trainer.Trainer))
+                throw new UserInputException($"Search space '{spacePath}': trainers.{trainer.Trainer}: unknown trainer; known: {string.Join(", ", TrainerNames())}.");
+            if (!TrainerRegistry.Supports(trainer.Trainer, task))
+                throw new UserInputException($"Search space '{spacePath}': trainers.{trainer.Trainer} does not support a {task.ToString().ToLowerInvariant()} task; remove it or change --task.");
+        }
+
+        if (trainers.Count == 0) return space;
+        foreach (var name in trainers.Where(n => !TrainerRegistry.KnownFamilies.Contains(n) && !TrainerRegistry.IsKnown(n)))
+            throw new UserInputException($"--trainers names '{name}', which is not a trainer family; choose from {string.Join(", ", TrainerRegistry.KnownFamilies)}.");
+        var kept = space.Trainers.Where(t => trainers.Contains(t.Trainer) || trainers.Contains(TrainerRegistry.FamilyOf(t.Trainer))).ToList();
+        if (kept.Count == 0)
+            throw new UserInputException(
+                $"None of --trainers {string.Join(",", trainers)} is in the {task.ToString().ToLowerInvariant()} search space; available: {string.Join(", ", space.Trainers.Select(t => TrainerRegistry.FamilyOf(t.Trainer)).Distinct())}.");
+        return space with { Trainers = kept };
+    }
+
+    private static SearchSpace ReadFile(string path) =>
+        File.Exists(path)
+            ? SearchSpaceReader.Parse(File.ReadAllText(path), path)
+            : throw new UserInputException($"Search space file '{path}' does not exist; check the path passed to --space.");
+
+    private static IEnumerable<string> TrainerNames() =>
+        Enum.GetValues<TaskKind>().SelectMany(t => BuiltInSpaces.For(t).Trainers.Select(s => s.Trainer)).Distinct();
+}

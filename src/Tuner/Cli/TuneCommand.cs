@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Tuner.Trainers.Data;
+
+namespace Tuner.Cli;
+
+/// <summary>The `tune` command's options and how they become <see cref="TuneOptions"/>.</summary>
+public static class TuneCommand
+{
+    public static Command Build()
+    {
+        var data = new Option<string>("--data") { Description = "CSV file with a header row (comma or tab separated)", Required = true };
+        var label = new Option<string>("--label") { Description = "the column to predict", Required = true };
+        var validation = new Option<string?>("--validation-data") { Description = "held-out rows; otherwise a seeded, stratified 80/20 split of --data" };
+        var task = new Option<string?>("--task") { Description = "binary, multiclass or regression; inferred from the label when omitted" };
+        var metric = new Option<string?>("--metric") { Description = "ranking metric; defaults: binary auc, multiclass accuracy, regression rmse" };
+        var time = new Option<double?>("--time") { Description = $"time budget in seconds (default {Study.Budget.DefaultSeconds} when no budget is given)" };
+        var trials = new Option<int?>("--trials") { Description = "stop once the study holds this many finished trials" };
+        var space = new Option<string?>("--space") { Description = "search space JSON; default: the built-in space for the task" };
+        var trainers = new Option<string?>("--trainers") { Description = "comma-separated trainer families, e.g. lightgbm,fasttree,sdca,lbfgs" };
+        var parallel = new Option<int>("--parallel") { Description = "concurrent trials", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var folds = new Option<int?>("--folds") { Description = "k-fold cross-validation instead of one holdout split" };
+        var ignore = new Option<string?>("--ignore-cols") { Description = "comma-separated columns that are not features (ids)" };
+        var seed = new Option<int>("--seed") { Description = "seed for splits, sampling and trainers", DefaultValueFactory = _ => 42 };
+        var study = new Option<string?>("--study") { Description = "study name (default: <data file>-<label>); rerun with the same name to continue" };
+        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: DIR/study.db" };
+        var output = new Option<string?>("--out") { Description = "output directory (default: runs/<study>)" };
+
+        var command = new Command("tune", "Run a tuning job over a dataset")
+        {
+            data, label, validation, task, metric, time, trials, space, trainers, parallel, folds, ignore, seed, study, storage, output,
+        };
+        command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
+        {
+            var options = new TuneOptions(
+                result.GetValue(data)!, result.GetValue(label)!, result.GetValue(validation), ParseTask(result.GetValue(task)),
+                result.GetValue(metric), result.GetValue(time), result.GetValue(trials), result.GetValue(space), SplitList(result.GetValue(trainers)),
+                result.GetValue(parallel), result.GetValue(folds), SplitList(result.GetValue(ignore)), result.GetValue(seed),
+                result.GetValue(study), result.GetValue(storage), result.GetValue(output));
+            return services.GetRequiredService<TuneJob>().RunAsync(options, token);
+        }));
+        return command;
+    }
+
+    public static IReadOnlyList<string> SplitList(string? text) =>
+        text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private static TaskKind? ParseTask(string? text) => text is null ? null
+        : Enum.TryParse<TaskKind>(text, ignoreCase: true, out var task) && !int.TryParse(text, out _) ? task
+        : throw new UserInputException($"--task '{text}' is not a task; use binary, multiclass or regression.");
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Spectre.Console;
+using Tuner.Data;
+using Tuner.Output;
+using Tuner.Search;
+using Tuner.Storage;
+using Tuner.Study;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Metrics;
+
+namespace Tuner.Cli;
+
+/// <summary>
+/// `tuner tune`: load and check the data, create or continue the study, run trials until the budget is
+/// spent, then write the leaderboard and best.json. Everything the user could get wrong is checked before
+/// the first trial starts.
+/// </summary>
+public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
+{
+    public async Task<int> RunAsync(TuneOptions options, CancellationToken cancellationToken)
+    {
+        var budget = Budget.Parse(options.TimeSeconds, options.Trials);
+        if (options.Parallel < 1) throw new UserInputException($"--parallel {options.Parallel} must be at least 1.");
+        if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
+        if (options.ValidationData is not null && options.Folds > 1)
+            throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
+
+        var data = DatasetLoader.Load(new DataOptions(options.Data, options.Label, options.Task, options.IgnoreColumns));
+        var validation = options.ValidationData is null ? null : DatasetLoader.LoadValidation(options.ValidationData, data);
+        var task = data.Label.Task;
+        var metric = MetricInfo.Find(task, options.Metric ?? MetricInfo.DefaultFor(task))
+            ?? throw new UserInputException(
+                $"--metric '{options.Metric}' is not a {task.ToString().ToLowerInvariant()} metric; choose from {string.Join(", ", MetricInfo.For(task).Select(m => m.Name))}.");
+        var space = SpaceSelection.Select(options.SpacePath, options.Trainers, task);
+
+        Directory.CreateDirectory(options.OutDirectory);
+        var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
+        var config = new StudyConfig(
+            Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
+            data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint), options.Label, task.ToString().ToLowerInvariant(),
+            metric.Name, metric.HigherIsBetter, options.Seed, options.Folds ?? 1, options.IgnoreColumns, data.Label.Classes,
+            data.Label.PositiveClass, data.Rows, prepared.Folds[0].Training.Features.Columns, prepared.Featurization,
+            space.Trainers.Select(t => t.Trainer).ToList(), space.Json);
+
+        using IStudyStore store = new SqliteStudyStore(options.StoragePath);
+        var study = OpenStudy(store, options.StudyName, config);
+        var abandoned = store.FailAbandonedTrials(study.Id, "interrupted: the process running it stopped");
+        if (abandoned > 0) logger.LogWarning("{Count} trial(s) left running by an earlier process were marked failed", abandoned);
+        var before = store.LoadTrials(study.Id).Count(t => t.IsFinished);
+
+        console.MarkupLine(Markup.Escape(
+            $"Study '{study.Name}': {task.ToString().ToLowerInvariant()} on '{options.Data}' ({data.Rows} rows, {data.Columns.Count} columns -> {config.FeatureColumns} features), " +
+            $"ranking by validation {metric.Name}, {before} trials already done; store {options.StoragePath}"));
+
+        var sampler = new RandomSampler(space, options.Seed);
+        if (console.Profile.Capabilities.Interactive)
+        {
+            var live = new LiveProgress(console, metric.Name, budget, before);
+            await live.RunAsync(() => new StudyRunner(store, study, prepared, sampler, options.Parallel, live).RunAsync(budget, cancellationToken));
+        }
+        else
+        {
+            await new StudyRunner(store, study, prepared, sampler, options.Parallel, new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
+        }
+
+        WriteOutputs(store, study, options.OutDirectory);
+        return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
+    }
+
+    private void WriteOutputs(IStudyStore store, StudyInfo study, string outDirectory)
+    {
+        var ranked = Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
+        LeaderboardCsv.Write(Path.Combine(outDirectory, "leaderboard.csv"), ranked);
+        console.Write(LeaderboardTable.Build(study, ranked));
+        var best = Ranking.Best(ranked, study.Config.HigherIsBetter);
+        if (best is null)
+        {
+            console.MarkupLine("[yellow]No trial completed, so there is no best.json yet; see leaderboard.csv for the errors.[/]");
+            return;
+        }
+
+        BestSettings.From(study, best).Write(Path.Combine(outDirectory, "best.json"));
+        console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")} and {Path.Combine(outDirectory, "best.json")}."));
+    }
+
+    private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
+    {
+        var existing = store.FindStudy(name);
+        if (existing is null) return store.CreateStudy(name, config);
+        var old = existing.Config;
+        string? difference =
+            old.DataFingerprint != config.DataFingerprint ? "its data file has different contents"
+            : old.Label != config.Label ? $"its label is '{old.Label}'"
+            : old.Task != config.Task ? $"its task is {old.Task}"
+            : old.Metric != config.Metric ? $"it ranks by {old.Metric}"
+            : old.Seed != config.Seed ? $"its seed is {old.Seed}"
+            : old.Folds != config.Folds ? $"it uses {old.Folds} fold(s)"
+            : !old.Trainers.SequenceEqual(config.Trainers) || old.SearchSpace != config.SearchSpace ? "its search space or --trainers differ"
+            : null;
+        return difference is null
+            ? existing
+            : throw new UserInputException($"Study '{name}' already exists in this store and {difference}; rerun with the same settings to continue it, or pass a new --study name.");
+    }
+}

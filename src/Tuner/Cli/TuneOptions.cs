@@ -1,0 +1,29 @@
+using Tuner.Trainers.Data;
+
+namespace Tuner.Cli;
+
+/// <summary>The options of `tuner tune`, as given on the command line.</summary>
+public sealed record TuneOptions(
+    string Data,
+    string Label,
+    string? ValidationData,
+    TaskKind? Task,
+    string? Metric,
+    double? TimeSeconds,
+    int? Trials,
+    string? SpacePath,
+    IReadOnlyList<string> Trainers,
+    int Parallel,
+    int? Folds,
+    IReadOnlyList<string> IgnoreColumns,
+    int Seed,
+    string? Study,
+    string? Storage,
+    string? Out)
+{
+    public string StudyName => Study ?? $"{Path.GetFileNameWithoutExtension(Data)}-{Label}";
+
+    public string OutDirectory => Out ?? Path.Combine("runs", StudyName);
+
+    public string StoragePath => Storage ?? Path.Combine(OutDirectory, "study.db");
+}

@@ -1,0 +1,47 @@
+using Microsoft.ML;
+using Tuner.Trainers.Data;
+
+namespace Tuner.Data;
+
+/// <summary>Splits the data, fits the featurizer on each fold's training rows, and builds the dense matrices.</summary>
+public static class DataPreparation
+{
+    public static StudyData Prepare(MLContext ml, Dataset data, Dataset? validation, int folds, int seed)
+    {
+        if (folds == 1 && data.Rows < 5)
+            throw new UserInputException($"'{data.Path}' has only {data.Rows} labelled rows; at least 5 are needed for a train/validation split.");
+        if (folds > 1 && folds > data.Rows / 2)
+            throw new UserInputException($"--folds {folds} is too many for {data.Rows} rows; use at most {data.Rows / 2}.");
+
+        var all = Enumerable.Range(0, data.Rows).ToArray();
+        if (validation is not null)
+        {
+            var fold = Featurize(ml, data, all, validation, Enumerable.Range(0, validation.Rows).ToArray(), 0);
+            return new StudyData(data, validation, [fold], Featurizer.Describe(data, all));
+        }
+
+        var splits = folds > 1
+            ? DataSplitter.Folds(data.Labels, data.Label.Task, folds, seed)
+            : [DataSplitter.Holdout(data.Labels, data.Label.Task, seed)];
+        var prepared = splits.Select((s, i) => Featurize(ml, data, s.Train, data, s.Validation, i)).ToList();
+        return new StudyData(data, null, prepared, Featurizer.Describe(data, splits[0].Train));
+    }
+
+    private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index)
+    {
+        var trainView = new TableDataView(trainData, trainRows);
+        var featurizer = Featurizer.Build(ml, trainData, trainRows).Fit(trainView);
+        return new Fold(
+            index,
+            ToLabeled(featurizer.Transform(trainView), trainData, trainRows),
+            ToLabeled(featurizer.Transform(new TableDataView(validData, validRows)), validData, validRows),
+            featurizer);
+    }
+
+    private static LabeledData ToLabeled(IDataView transformed, Dataset data, int[] rows)
+    {
+        var values = Featurizer.Materialize(transformed, rows.Length, out var columns);
+        var labels = rows.Select(r => data.Labels[r]).ToArray();
+        return new LabeledData(new FeatureMatrix(values, rows.Length, columns), labels, data.Label.Task, data.Label.Classes.Count);
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.ML;
+using Tuner.Trainers.Data;
+
+namespace Tuner.Data;
+
+/// <summary>
+/// One train/validation pair, featurized by a pipeline fitted on its training rows only. A holdout study
+/// has one fold; cross-validation has K.
+/// </summary>
+public sealed record Fold(int Index, LabeledData Training, LabeledData Validation, ITransformer Featurizer);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using Tuner.Study;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Output;
+
+/// <summary>Writes leaderboard.csv: one row per trial in rank order, every parameter and metric as a column.</summary>
+public static class LeaderboardCsv
+{
+    public static void Write(string path, IReadOnlyList<TrialRecord> ranked)
+    {
+        var parameters = ranked.SelectMany(t => t.Parameters.Values.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var metrics = ranked.SelectMany(t => t.Metrics.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        Row(text, ["rank", "trial", "state", "trainer", "baseline", "value", "duration_s", "peak_memory_mb",
+            .. parameters.Select(p => $"param_{p}"), .. metrics, "error"]);
+        var rank = 0;
+        foreach (var trial in ranked)
+        {
+            var isRanked = trial.State == TrialState.Complete && trial.Value.HasValue;
+            Row(text, [
+                isRanked ? (++rank).ToString(CultureInfo.InvariantCulture) : "",
+                trial.Number.ToString(CultureInfo.InvariantCulture),
+                trial.State.ToString().ToLowerInvariant(),
+                trial.Trainer,
+                trial.IsBaseline ? "yes" : "no",
+                Number(trial.Value),
+                Number(trial.DurationSeconds),
+                Number(trial.PeakMemoryBytes / (1024.0 * 1024.0)),
+                .. parameters.Select(p => trial.Parameters.Values.TryGetValue(p, out var v) ? HyperParameters.Format(v) : ""),
+                .. metrics.Select(m => trial.Metrics.TryGetValue(m, out var v) ? Number(v) : ""),
+                trial.Error ?? "",
+            ]);
+        }
+
+        File.WriteAllText(path, text.ToString());
+    }
+
+    private static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("G6", CultureInfo.InvariantCulture) : "";
+
+    private static void Row(StringBuilder text, IEnumerable<string> cells) =>
+        text.AppendJoin(',', cells.Select(Quote)).Append('\n');
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\n', '\r']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"")}\"";
+}

@@ -1,0 +1,35 @@
+using Tuner.Study;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Search;
+
+/// <summary>
+/// Uniform random search: a trainer uniformly, then each active parameter from its range. The draw for
+/// trial n depends only on the seed and n, so a resumed study continues the same sequence. Each trainer's
+/// default settings are tried first (the baseline the report compares against), and a configuration
+/// already in the history is never proposed again.
+/// </summary>
+public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
+{
+    private const int MaxRedraws = 100;
+
+    public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
+    {
+        var seen = history.Where(t => t.State != TrialState.Failed).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var missingBaseline = space.Trainers.FirstOrDefault(t => !history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && h.State != TrialState.Failed));
+        if (missingBaseline is not null)
+            return new TrialProposal(missingBaseline.Trainer, new HyperParameters(missingBaseline.Defaults()), IsBaseline: true);
+
+        var random = new Random(unchecked(seed * 1_000_003 + trialNumber * 7_919) & int.MaxValue);
+        TrialProposal proposal;
+        var attempt = 0;
+        do
+        {
+            var trainer = space.Trainers[random.Next(space.Trainers.Count)];
+            proposal = new TrialProposal(trainer.Trainer, new HyperParameters(trainer.Sample(random)), IsBaseline: false);
+        }
+        while (seen.Contains(proposal.Key) && ++attempt < MaxRedraws);
+
+        return proposal;
+    }
+}

@@ -1,0 +1,30 @@
+using Tuner.Trainers.Data;
+using Tuner.Trainers.MlNet;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Study;
+
+/// <summary>
+/// Maps trainer names in a search space to trainers, and trainer families (--trainers) to names.
+/// </summary>
+public static class TrainerRegistry
+{
+    private static readonly IReadOnlyDictionary<string, Func<int, IEpochTrainer>> Custom =
+        new Dictionary<string, Func<int, IEpochTrainer>>(StringComparer.Ordinal);
+
+    public static IEnumerable<string> KnownFamilies =>
+        MlNetCatalog.All.Select(s => s.Family).Concat(Custom.Keys).Distinct().Order(StringComparer.Ordinal);
+
+    public static bool IsKnown(string trainer) => MlNetCatalog.Find(trainer) is not null || Custom.ContainsKey(trainer);
+
+    public static string FamilyOf(string trainer) => MlNetCatalog.Find(trainer)?.Family ?? trainer;
+
+    public static bool Supports(string trainer, TaskKind task) =>
+        MlNetCatalog.Find(trainer) is { } spec ? spec.Task == task : Custom.ContainsKey(trainer);
+
+    /// <summary>A fresh trainer for one fold of one trial; the seed makes its randomness reproducible.</summary>
+    public static IEpochTrainer Create(string trainer, int seed) =>
+        MlNetCatalog.Find(trainer) is { } spec ? new MlNetTrainer(spec, seed)
+        : Custom.TryGetValue(trainer, out var create) ? create(seed)
+        : throw new UserInputException($"Unknown trainer '{trainer}' in the search space; known: {string.Join(", ", MlNetCatalog.All.Select(s => s.Name).Concat(Custom.Keys))}.");
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Tuner.Data;
+using Tuner.Storage;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Study;
+
+/// <summary>
+/// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store, scores
+/// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. A trainer that
+/// throws fails only its own trial.
+/// </summary>
+public sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed)
+{
+    public TrialResult Run(TrialRecord trial, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var memory = new MemorySampler();
+        try
+        {
+            var folds = new List<Dictionary<string, double>>();
+            foreach (var fold in data.Folds)
+            {
+                var trainer = TrainerRegistry.Create(trial.Trainer, studySeed + trial.Number);
+                Func<EpochRecord, bool> onEpoch = fold.Index == 0 ? step => { store.ReportStep(trial.Id, step); return true; } : _ => true;
+                var outcome = trainer.Train(fold.Training, fold.Validation, trial.Parameters, metric, onEpoch, cancellationToken);
+                if (outcome.Status != TrainingStatus.Completed)
+                {
+                    var state = outcome.Status == TrainingStatus.Diverged ? TrialState.Diverged : TrialState.Pruned;
+                    return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, outcome.Message);
+                }
+
+                folds.Add(TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation));
+            }
+
+            var metrics = TrialMetrics.Combine(folds);
+            var value = metrics[$"valid_{metric}"];
+            return double.IsFinite(value)
+                ? new TrialResult(TrialState.Complete, value, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, null)
+                : new TrialResult(TrialState.Diverged, null, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, $"validation {metric} is not a number");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            return new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes,
+                $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+}

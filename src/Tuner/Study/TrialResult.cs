@@ -1,0 +1,10 @@
+namespace Tuner.Study;
+
+/// <summary>How a trial ended, as the runner hands it to the store.</summary>
+public sealed record TrialResult(
+    TrialState State,
+    double? Value,
+    IReadOnlyDictionary<string, double> Metrics,
+    double DurationSeconds,
+    long PeakMemoryBytes,
+    string? Error);
