@@ -45,7 +45,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
 
         using IStudyStore store = new SqliteStudyStore(options.StoragePath);
         var study = OpenStudy(store, options.StudyName, config);
-        var abandoned = store.FailAbandonedTrials(study.Id, "interrupted: the process running it stopped");
+        var abandoned = store.FailAbandonedTrials(study.Id, $"{TrialRecord.InterruptedPrefix} the process running it stopped");
         if (abandoned > 0) logger.LogWarning("{Count} trial(s) left running by an earlier process were marked failed", abandoned);
         var before = store.LoadTrials(study.Id).Count(t => t.IsFinished);
 

@@ -27,7 +27,7 @@ public static class Featurizer
             pipeline = pipeline
                 .Append(ml.Transforms.Concatenate("__numeric", numeric))
                 .Append(ml.Transforms.ReplaceMissingValues("__numeric", replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean))
-                .Append(ml.Transforms.NormalizeMeanVariance("__numeric"));
+                .Append(ml.Transforms.NormalizeMeanVariance("__numeric", fixZero: false)); // centre too, not only scale
             parts.Add("__numeric");
         }
 

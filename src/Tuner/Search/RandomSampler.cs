@@ -15,8 +15,8 @@ public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
     {
-        var seen = history.Where(t => t.State != TrialState.Failed).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        var missingBaseline = space.Trainers.FirstOrDefault(t => !history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && h.State != TrialState.Failed));
+        var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var missingBaseline = space.Trainers.FirstOrDefault(t => !history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && !h.IsRetryable));
         if (missingBaseline is not null)
             return new TrialProposal(missingBaseline.Trainer, new HyperParameters(missingBaseline.Defaults()), IsBaseline: true);
 

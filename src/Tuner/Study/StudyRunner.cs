@@ -46,7 +46,7 @@ public sealed class StudyRunner(IStudyStore store, StudyInfo study, StudyData da
             }
             catch (OperationCanceledException)
             {
-                var reason = interrupted.IsCancellationRequested ? "cancelled: interrupted by the user" : "cancelled: time budget spent";
+                var reason = TrialRecord.CancelledPrefix + (interrupted.IsCancellationRequested ? " interrupted by the user" : " time budget spent");
                 result = new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(), (DateTimeOffset.UtcNow - trial.Started).TotalSeconds, 0, reason);
             }
 

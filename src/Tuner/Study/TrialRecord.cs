@@ -23,4 +23,10 @@ public sealed record TrialRecord(
     public string Key => new TrialProposal(Trainer, Parameters, IsBaseline).Key;
 
     public bool IsFinished => State != TrialState.Running;
+
+    /// <summary>Failed only because it was stopped (Ctrl+C, time budget, a dead process): worth running again.</summary>
+    public bool IsRetryable => State == TrialState.Failed && Error is { } e && (e.StartsWith(CancelledPrefix, StringComparison.Ordinal) || e.StartsWith(InterruptedPrefix, StringComparison.Ordinal));
+
+    public const string CancelledPrefix = "cancelled:";
+    public const string InterruptedPrefix = "interrupted:";
 }

@@ -1,0 +1,64 @@
+using Microsoft.ML;
+using Tuner.Data;
+
+namespace Tuner.Tests.Data;
+
+public sealed class FeaturizationTests
+{
+    [Fact]
+    public void Featurizer_is_fitted_on_training_rows_only()
+    {
+        var dir = Samples.TempDirectory();
+        var random = new Random(7);
+        var train = "x,c,y\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"{random.NextDouble() * 10:F4},{(i % 2 == 0 ? "a" : "b")},{i % 2}\n"));
+        // Validation rows are far outside the training range and carry a category training never saw.
+        var valid = "x,c,y\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"{1_000_000 + i},z,{i % 2}\n"));
+        var data = DatasetLoader.Load(new DataOptions(Samples.WriteCsv(dir, "train.csv", train), "y", null, []));
+        var validation = DatasetLoader.LoadValidation(Samples.WriteCsv(dir, "valid.csv", valid), data);
+
+        var fold = DataPreparation.Prepare(new MLContext(1), data, validation, folds: 1, seed: 1).Folds.Single();
+
+        // Column 0 is x standardised with training statistics: mean 0, unit variance on training rows.
+        var trainX = Column(fold.Training.Features, 0);
+        Assert.Equal(0, trainX.Average(), 3);
+        Assert.Equal(1, Math.Sqrt(trainX.Average(v => v * v)), 1);
+        // Had the validation rows leaked into the fit, the training values would be squashed near one point.
+        Assert.True(Column(fold.Validation.Features, 0).Min() > 1000);
+        // The unseen category one-hot encodes to all zeros; a and b are the two one-hot columns.
+        Assert.Equal(3, fold.Training.Features.Columns);
+        Assert.All(Enumerable.Range(0, fold.Validation.Rows), r => Assert.Equal(0f, fold.Validation.Features.Row(r)[1] + fold.Validation.Features.Row(r)[2]));
+    }
+
+    [Fact]
+    public void Each_fold_standardises_with_its_own_training_rows()
+    {
+        var data = DatasetLoader.Load(new DataOptions(Samples.Data("breastcancer_wisc_na.csv"), "Class", null, ["Id"]));
+
+        var folds = DataPreparation.Prepare(new MLContext(1), data, null, folds: 3, seed: 3).Folds;
+
+        Assert.Equal(3, folds.Count);
+        Assert.Equal(data.Rows, folds.Sum(f => f.Validation.Rows));
+        foreach (var fold in folds)
+        {
+            Assert.Equal(0, Column(fold.Training.Features, 0).Average(), 4);
+            Assert.NotEqual(0, Column(fold.Validation.Features, 0).Average(), 4);
+            Assert.All(Enumerable.Range(0, fold.Training.Features.Values.Length), i => Assert.True(float.IsFinite(fold.Training.Features.Values[i])));
+        }
+    }
+
+    [Fact]
+    public void High_cardinality_categoricals_are_hashed()
+    {
+        var dir = Samples.TempDirectory();
+        var csv = "id,c,y\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"k{i},{(i % 3 == 0 ? "p" : "q")},{i % 2}\n"));
+        var data = DatasetLoader.Load(new DataOptions(Samples.WriteCsv(dir, "d.csv", csv), "y", null, []));
+
+        var prepared = DataPreparation.Prepare(new MLContext(1), data, null, folds: 1, seed: 1);
+
+        Assert.Contains("hashed one-hot", prepared.Featurization);
+        Assert.Equal((1 << Featurizer.HashBits) + 2, prepared.Folds[0].Training.Features.Columns);
+    }
+
+    private static double[] Column(Trainers.Data.FeatureMatrix matrix, int column) =>
+        Enumerable.Range(0, matrix.Rows).Select(r => (double)matrix.Row(r)[column]).ToArray();
+}
