@@ -1,0 +1,49 @@
+namespace Tuner.Tests.Cli;
+
+/// <summary>Every user mistake: exit code 2, one line on stderr that says what and how to fix, no stack trace.</summary>
+public sealed class BadInputTests
+{
+    private static readonly string Spam = Samples.Data("spam.csv");
+
+    public static TheoryData<string, string[], string> Cases()
+    {
+        var dir = Samples.TempDirectory();
+        var good = Samples.WriteCsv(dir, "good.csv", "a,b,y\n1,x,p\n2,y,q\n3,x,p\n4,y,q\n5,x,p\n6,y,q\n");
+        return new TheoryData<string, string[], string>
+        {
+            { "missing file", ["tune", "--data", Path.Combine(dir, "nope.csv"), "--label", "y"], "does not exist" },
+            { "empty file", ["tune", "--data", Samples.WriteCsv(dir, "empty.csv", ""), "--label", "y"], "is empty" },
+            { "header only", ["tune", "--data", Samples.WriteCsv(dir, "header.csv", "a,b,y\n"), "--label", "y"], "no data rows" },
+            { "label missing", ["tune", "--data", Spam, "--label", "typo"], "closest column names: type" },
+            { "single-valued label", ["tune", "--data", Samples.WriteCsv(dir, "single.csv", "a,y\n1,k\n2,k\n3,k\n"), "--label", "y"], "single value 'k'" },
+            { "ragged row", ["tune", "--data", Samples.WriteCsv(dir, "ragged.csv", "a,b,y\n1,2,p\n3,q\n"), "--label", "y"], "line 3" },
+            { "validation columns differ", ["tune", "--data", good, "--label", "y", "--validation-data", Samples.WriteCsv(dir, "v.csv", "a,c,y\n1,2,p\n")], "lacks column(s) 'b'" },
+            { "unknown metric", ["tune", "--data", good, "--label", "y", "--metric", "rmse"], "choose from auc" },
+            { "unknown trainer", ["tune", "--data", good, "--label", "y", "--trainers", "xgboost"], "not a trainer family" },
+            { "zero time budget", ["tune", "--data", good, "--label", "y", "--time", "0"], "--time 0" },
+            { "zero trials", ["tune", "--data", good, "--label", "y", "--trials", "0"], "--trials 0" },
+            { "too many folds", ["tune", "--data", good, "--label", "y", "--folds", "50"], "--folds 50" },
+            { "unknown task", ["tune", "--data", good, "--label", "y", "--task", "ranking"], "--task 'ranking'" },
+            { "bad option", ["tune", "--data", good, "--label", "y", "--trails", "5"], "--trails" },
+            { "regression on text", ["tune", "--data", good, "--label", "y", "--task", "regression"], "cannot be a regression target" },
+            { "bad space file", ["tune", "--data", good, "--label", "y", "--space", Samples.WriteCsv(dir, "s.json", """{"trainers": {"lightgbm": {"trees": {"type": "int", "low": 50, "high": 5}}}}""")], "trainers.lightgbm.trees" },
+            { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_gets_one_clear_line_and_exit_code_2(string name, string[] args, string expected)
+    {
+        var work = Samples.TempDirectory();
+
+        var (exit, _, stderr) = TunerProcess.Run(work, args);
+
+        Assert.True(exit == 2, $"{name}: exit code {exit}, stderr: {string.Join(" | ", stderr)}");
+        var line = Assert.Single(stderr);
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", line);
+        Assert.False(Directory.Exists(Path.Combine(work, "runs")) && Directory.EnumerateFiles(Path.Combine(work, "runs"), "*.db", SearchOption.AllDirectories).Any(),
+            $"{name}: a study store was created for input that was rejected");
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Tuner.Tests.Cli;
+
+/// <summary>Runs the built `tuner` as a separate process, as a user or script would.</summary>
+public sealed class TunerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _stdout = [];
+    private readonly List<string> _stderr = [];
+
+    private TunerProcess(IEnumerable<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tuner.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.Add(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public IReadOnlyList<string> Stdout { get { lock (_stdout) return _stdout.ToList(); } }
+
+    public IReadOnlyList<string> Stderr { get { lock (_stderr) return _stderr.ToList(); } }
+
+    public static TunerProcess Start(string workingDirectory, params string[] args) => new(args, workingDirectory);
+
+    public static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Run(string workingDirectory, params string[] args)
+    {
+        using var process = Start(workingDirectory, args);
+        var exit = process.WaitForExit(TimeSpan.FromMinutes(2));
+        return (exit, process.Stdout, process.Stderr);
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"tuner did not exit within {timeout}.");
+        }
+
+        _process.WaitForExit(); // flush the redirected streams
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
