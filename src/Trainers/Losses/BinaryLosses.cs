@@ -6,6 +6,15 @@ public sealed class LogLoss : MarginLoss
     public override string Name => "log";
     public override double MarginValue(double z) => LossMath.Softplus(-z);
     public override double MarginDerivative(double z) => -LossMath.Sigmoid(-z);
+
+    /// <summary>With e = exp(−|z|): loss = max(−z, 0) + log(1+e), ∂/∂z = −σ(−z); one exp, one log.</summary>
+    public override double ValueAndDerivative(double score, double label, out double derivative)
+    {
+        double y = Sign(label), z = y * score, e = Math.Exp(-Math.Abs(z));
+        double sigmoidMinusZ = z > 0 ? e / (1 + e) : 1 / (1 + e);
+        derivative = -y * sigmoidMinusZ;
+        return Math.Max(-z, 0) + Math.Log(1 + e);
+    }
 }
 
 /// <summary>max(0, 1−z); the subgradient at z = 1 is 0.</summary>

@@ -13,13 +13,17 @@ public abstract class ScalarLoss : ILoss
     /// <summary>∂loss/∂score.</summary>
     public abstract double Derivative(double score, double label);
 
+    /// <summary>Loss and derivative together; losses override it when both share work (one exp instead of two).</summary>
+    public virtual double ValueAndDerivative(double score, double label, out double derivative)
+    {
+        derivative = Derivative(score, label);
+        return Value(score, label);
+    }
+
     public double Value(ReadOnlySpan<double> scores, float label) => Value(scores[0], label);
 
-    public double ValueAndGradient(ReadOnlySpan<double> scores, float label, Span<double> gradient)
-    {
-        gradient[0] = Derivative(scores[0], label);
-        return Value(scores[0], label);
-    }
+    public double ValueAndGradient(ReadOnlySpan<double> scores, float label, Span<double> gradient) =>
+        ValueAndDerivative(scores[0], label, out gradient[0]);
 }
 
 /// <summary>

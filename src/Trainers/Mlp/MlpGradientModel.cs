@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Kernels;
 using Tuner.Trainers.Losses;
@@ -59,6 +60,7 @@ public sealed class MlpGradientModel : IGradientModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double AccumulateGradient(ReadOnlySpan<float> parameters, ReadOnlySpan<float> features, float label, float scale, ILoss loss, Span<float> gradient)
     {
         _network.Forward(parameters, features, _hidden, _scores);

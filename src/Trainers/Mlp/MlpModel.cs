@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Losses;
 using Tuner.Trainers.Metrics;
@@ -42,6 +43,7 @@ public sealed class MlpModel : IScoringModel
 
     public int OutputWidth => _network.LayerSizes[^1];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Scores(FeatureMatrix features)
     {
         if (features.Columns != _network.LayerSizes[0])

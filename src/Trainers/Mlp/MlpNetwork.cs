@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tuner.Trainers.Kernels;
 using Tuner.Trainers.Training;
 
@@ -34,6 +35,7 @@ public sealed class MlpNetwork
         Enumerable.Range(1, LayerSizes.Count - 2).Select(l => new float[LayerSizes[l]]).ToArray();
 
     /// <summary>Runs one row forward: fills <paramref name="hidden"/> with post-activation values and writes the raw scores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, float[][] hidden, Span<double> scores)
     {
         ReadOnlySpan<float> input = x;

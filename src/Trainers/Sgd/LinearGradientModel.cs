@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Kernels;
 using Tuner.Trainers.Losses;
@@ -30,9 +31,24 @@ public sealed class LinearGradientModel : IGradientModel
 
     public void Initialize(Span<float> parameters, Random random) => parameters.Clear();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double AccumulateGradient(ReadOnlySpan<float> parameters, ReadOnlySpan<float> features, float label, float scale, ILoss loss, Span<float> gradient)
     {
         int biasOffset = _features * _outputs;
+        if (_outputs == 1 && loss is ScalarLoss scalar)
+        {
+            double score = VectorKernels.Dot(parameters[.._features], features) + parameters[biasOffset];
+            double loss1 = scalar.ValueAndDerivative(score, label, out double derivative);
+            if (derivative != 0)
+            {
+                float step1 = (float)(derivative * scale);
+                VectorKernels.Axpy(step1, features, gradient[.._features]);
+                gradient[biasOffset] += step1;
+            }
+
+            return loss1;
+        }
+
         for (int k = 0; k < _outputs; k++)
             _scores[k] = VectorKernels.Dot(parameters.Slice(k * _features, _features), features) + parameters[biasOffset + k];
         double value = loss.ValueAndGradient(_scores, label, _derivatives);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Kernels;
 using Tuner.Trainers.Losses;
@@ -41,6 +42,7 @@ public sealed class LinearModel : IScoringModel
 
     public int OutputWidth => OutputCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Scores(FeatureMatrix features)
     {
         if (features.Columns != FeatureCount)

@@ -63,7 +63,7 @@ public static class MiniBatchLoop
         var random = new Random(settings.Seed);
         var weights = new float[layout.Count];
         model.Initialize(weights, random);
-        var gradient = new float[layout.Count];
+        var pass = new EpochPass(model, training, loss, classWeights, optimizer, clipper, l2, l1, settings.BatchSize);
         var permutation = new int[training.Rows];
         for (int i = 0; i < permutation.Length; i++) permutation[i] = i;
 
@@ -73,48 +73,20 @@ public static class MiniBatchLoop
         float[]? best = null;
         double bestLoss = double.PositiveInfinity;
         int bestEpoch = 0;
-        var layerNormSums = new double[layout.Layers.Count];
 
         for (int epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             double rate = schedule.LearningRate(epoch - 1);
             Shuffle(permutation, random);
-            Array.Clear(layerNormSums);
-            double lossSum = 0, normSum = 0;
-            int batches = 0;
-            var features = training.Features;
-            var labels = training.Labels;
-            for (int start = 0; start < permutation.Length; start += settings.BatchSize)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int end = Math.Min(start + settings.BatchSize, permutation.Length);
-                float scale = 1f / (end - start);
-                Array.Clear(gradient);
-                for (int i = start; i < end; i++)
-                {
-                    int row = permutation[i];
-                    float label = labels[row];
-                    float rowWeight = classWeights is null ? 1f : classWeights[(int)label];
-                    double rowLoss = model.AccumulateGradient(weights, features.Row(row), label, rowWeight * scale, loss, gradient);
-                    lossSum += rowWeight * rowLoss;
-                }
+            pass.Run(weights, permutation, rate, cancellationToken);
 
-                double norm = LayerNorms(gradient, layout, layerNormSums);
-                normSum += norm;
-                batches++;
-                clipper.Apply(gradient, norm);
-                l2.AddGradient(weights, gradient, layout);
-                optimizer.Step(weights, gradient, (float)rate);
-                l1.Apply(weights, rate);
-            }
-
-            double trainingLoss = lossSum / training.Rows;
+            double trainingLoss = pass.LossSum / training.Rows;
             var frozen = model.CreateModel(weights, loss.Link);
             var (validationLoss, validationMetric) = Evaluate(frozen, validation, loss, classWeights, rankingMetric);
-            var layerNorms = layerNormSums.Select(s => s / batches).ToArray();
+            var layerNorms = pass.LayerNormSums.Select(s => s / pass.Batches).ToArray();
             var record = new EpochRecord(epoch, trainingLoss, validationLoss, validationMetric, rate,
-                normSum / batches, WeightNorm(weights, layout), layerNorms);
+                pass.NormSum / pass.Batches, WeightNorm(weights, layout), layerNorms);
 
             string? reason = DivergenceReason(trainingLoss, validationLoss, weights, divergenceLimit, initialLoss);
             if (reason is not null)
@@ -194,21 +166,6 @@ public static class MiniBatchLoop
         if (trainingLoss > limit)
             return $"training loss {trainingLoss:G4} exceeds {DivergenceFactor:G0} × max(initial loss {initialLoss:G4}, 1)";
         return null;
-    }
-
-    /// <summary>Adds each layer's gradient norm to its running sum; returns the global norm.</summary>
-    private static double LayerNorms(ReadOnlySpan<float> gradient, ParameterLayout layout, double[] sums)
-    {
-        double total = 0;
-        for (int l = 0; l < layout.Layers.Count; l++)
-        {
-            var slice = layout.Layers[l];
-            double squares = VectorKernels.SumOfSquares(gradient.Slice(slice.Offset, slice.Length));
-            sums[l] += Math.Sqrt(squares);
-            total += squares;
-        }
-
-        return Math.Sqrt(total);
     }
 
     private static double WeightNorm(ReadOnlySpan<float> weights, ParameterLayout layout)
