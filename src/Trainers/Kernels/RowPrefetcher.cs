@@ -17,6 +17,15 @@ public static class RowPrefetcher
 
     private const int CacheLine = 64;
 
+    /// <summary>Prefetches one element of a span (e.g. the label of a row that comes soon).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void PrefetchElement(ReadOnlySpan<float> values, int index)
+    {
+        if (!Sse.IsSupported || (uint)index >= (uint)values.Length) return;
+        fixed (float* basePointer = &MemoryMarshal.GetReference(values))
+            Sse.Prefetch0(basePointer + index);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Prefetch(ReadOnlySpan<float> values, int row, int columns)
     {

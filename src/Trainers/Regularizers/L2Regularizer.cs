@@ -5,7 +5,8 @@ namespace Tuner.Trainers.Regularizers;
 
 /// <summary>
 /// L2 penalty ½·λ·‖w‖² over the weights (not biases), applied as weight decay: λ·w is added to the batch
-/// gradient before clipping-free optimiser steps, so with plain SGD it is w ← (1 − lr·λ)·w − lr·g.
+/// gradient after clipping and before the optimiser step, so with plain SGD it is w ← (1 − lr·λ)·w − lr·g
+/// (once per batch; with Adam it is coupled L2, not AdamW's decoupled decay).
 /// </summary>
 public sealed class L2Regularizer(double strength)
 {

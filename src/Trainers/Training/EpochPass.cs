@@ -56,7 +56,11 @@ public sealed class EpochPass(
             for (int i = start; i < end; i++)
             {
                 if (i + RowPrefetcher.Distance < permutation.Length)
-                    RowPrefetcher.Prefetch(values, permutation[i + RowPrefetcher.Distance], columns);
+                {
+                    int ahead = permutation[i + RowPrefetcher.Distance];
+                    RowPrefetcher.Prefetch(values, ahead, columns);
+                    RowPrefetcher.PrefetchElement(labels, ahead);
+                }
                 int row = permutation[i];
                 float label = labels[row];
                 float rowWeight = classWeights is null ? 1f : classWeights[(int)label];

@@ -45,6 +45,7 @@ public static class MiniBatchLoop
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(onEpoch);
         if (training.Rows == 0) throw new ArgumentException("The training data has no rows.");
+        if (validation.Rows == 0) throw new ArgumentException("The validation data has no rows; the per-epoch record needs them.");
         if (validation.Task != training.Task || validation.Features.Columns != training.Features.Columns)
             throw new ArgumentException("Training and validation data differ in task or column count.");
         var metric = Metrics.MetricInfo.Find(training.Task, rankingMetric)
