@@ -1,0 +1,85 @@
+namespace Tuner.Trainers.Losses;
+
+/// <summary>Logistic loss log(1+e^(−z)).</summary>
+public sealed class LogLoss : MarginLoss
+{
+    public override string Name => "log";
+    public override double MarginValue(double z) => LossMath.Softplus(-z);
+    public override double MarginDerivative(double z) => -LossMath.Sigmoid(-z);
+
+    /// <summary>With e = exp(−|z|): loss = max(−z, 0) + log(1+e), ∂/∂z = −σ(−z); one exp, one log.</summary>
+    public override double ValueAndDerivative(double score, double label, out double derivative)
+    {
+        double y = Sign(label), z = y * score, e = Math.Exp(-Math.Abs(z));
+        double sigmoidMinusZ = z > 0 ? e / (1 + e) : 1 / (1 + e);
+        derivative = -y * sigmoidMinusZ;
+        return Math.Max(-z, 0) + Math.Log(1 + e);
+    }
+}
+
+/// <summary>max(0, 1−z); the subgradient at z = 1 is 0.</summary>
+public sealed class HingeLoss : MarginLoss
+{
+    public override string Name => "hinge";
+    public override double MarginValue(double z) => Math.Max(0, 1 - z);
+    public override double MarginDerivative(double z) => z < 1 ? -1 : 0;
+}
+
+/// <summary>max(0, 1−z)².</summary>
+public sealed class SquaredHingeLoss : MarginLoss
+{
+    public override string Name => "squared_hinge";
+    public override double MarginValue(double z) => z < 1 ? (1 - z) * (1 - z) : 0;
+    public override double MarginDerivative(double z) => z < 1 ? -2 * (1 - z) : 0;
+}
+
+/// <summary>Modified Huber (Zhang 2004): max(0, 1−z)² for z ≥ −1, −4z below.</summary>
+public sealed class ModifiedHuberLoss : MarginLoss
+{
+    public override string Name => "modified_huber";
+    public override double MarginValue(double z) => z >= -1 ? (z < 1 ? (1 - z) * (1 - z) : 0) : -4 * z;
+    public override double MarginDerivative(double z) => z >= -1 ? (z < 1 ? -2 * (1 - z) : 0) : -4;
+}
+
+/// <summary>
+/// Focal loss (Lin et al. 2017): −α_t (1−p_t)^γ log p_t with p = σ(s), p_t = p for label 1 and 1−p for
+/// label 0, α_t = α for label 1 and 1−α for label 0. With α off (≤ 0) α_t = 1, so γ = 0 gives the log loss.
+/// ∂/∂s = y·α_t (1−p_t)^γ (γ p_t log p_t − (1−p_t)), y = ±1.
+/// </summary>
+public sealed class FocalLoss : ScalarLoss
+{
+    public FocalLoss(double gamma, double alpha)
+    {
+        if (!(gamma >= 0)) throw new ArgumentOutOfRangeException(nameof(gamma), "focal_gamma must be ≥ 0.");
+        if (alpha >= 1) throw new ArgumentOutOfRangeException(nameof(alpha), "focal_alpha must be < 1 (or ≤ 0 for off).");
+        Gamma = gamma;
+        Alpha = alpha;
+    }
+
+    public double Gamma { get; }
+
+    /// <summary>α in (0,1), or ≤ 0 when α-balancing is off.</summary>
+    public double Alpha { get; }
+
+    public override string Name => "focal";
+    public override OutputLink Link => OutputLink.Sigmoid;
+
+    public override double Value(double score, double label)
+    {
+        double y = MarginLoss.Sign(label), z = y * score;
+        double logPt = -LossMath.Softplus(-z);
+        double q = LossMath.Sigmoid(-z); // 1 − p_t
+        return -AlphaT(y) * Pow(q, Gamma) * logPt;
+    }
+
+    public override double Derivative(double score, double label)
+    {
+        double y = MarginLoss.Sign(label), z = y * score;
+        double pt = LossMath.Sigmoid(z), q = LossMath.Sigmoid(-z), logPt = -LossMath.Softplus(-z);
+        return y * AlphaT(y) * Pow(q, Gamma) * (Gamma * pt * logPt - q);
+    }
+
+    private double AlphaT(double y) => Alpha <= 0 ? 1 : y > 0 ? Alpha : 1 - Alpha;
+
+    private static double Pow(double x, double gamma) => gamma == 0 ? 1 : Math.Pow(x, gamma);
+}

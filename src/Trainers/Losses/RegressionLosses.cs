@@ -1,0 +1,73 @@
+namespace Tuner.Trainers.Losses;
+
+/// <summary>½(s−y)².</summary>
+public sealed class SquaredLoss : ScalarLoss
+{
+    public override string Name => "squared";
+    public override OutputLink Link => OutputLink.Identity;
+    public override double Value(double score, double label) => 0.5 * (score - label) * (score - label);
+    public override double Derivative(double score, double label) => score - label;
+}
+
+/// <summary>|s−y|; the derivative at 0 is taken as 0.</summary>
+public sealed class AbsoluteLoss : ScalarLoss
+{
+    public override string Name => "absolute";
+    public override OutputLink Link => OutputLink.Identity;
+    public override double Value(double score, double label) => Math.Abs(score - label);
+    public override double Derivative(double score, double label) => Math.Sign(score - label);
+}
+
+/// <summary>½r² for |r| ≤ δ, δ(|r| − ½δ) beyond (r = s−y).</summary>
+public sealed class HuberLoss(double delta) : ScalarLoss
+{
+    public double Delta { get; } = delta > 0 ? delta : throw new ArgumentOutOfRangeException(nameof(delta), "huber_delta must be > 0.");
+    public override string Name => "huber";
+    public override OutputLink Link => OutputLink.Identity;
+
+    public override double Value(double score, double label)
+    {
+        double r = Math.Abs(score - label);
+        return r <= Delta ? 0.5 * r * r : Delta * (r - 0.5 * Delta);
+    }
+
+    public override double Derivative(double score, double label) => Math.Clamp(score - label, -Delta, Delta);
+}
+
+/// <summary>max(0, |s−y| − ε).</summary>
+public sealed class EpsilonInsensitiveLoss(double epsilon) : ScalarLoss
+{
+    public double Epsilon { get; } = epsilon >= 0 ? epsilon : throw new ArgumentOutOfRangeException(nameof(epsilon), "epsilon must be ≥ 0.");
+    public override string Name => "epsilon_insensitive";
+    public override OutputLink Link => OutputLink.Identity;
+    public override double Value(double score, double label) => Math.Max(0, Math.Abs(score - label) - Epsilon);
+    public override double Derivative(double score, double label) =>
+        Math.Abs(score - label) > Epsilon ? Math.Sign(score - label) : 0;
+}
+
+/// <summary>log cosh(s−y), computed as |r| + log(1+e^(−2|r|)) − log 2; derivative tanh(r).</summary>
+public sealed class LogCoshLoss : ScalarLoss
+{
+    public override string Name => "log_cosh";
+    public override OutputLink Link => OutputLink.Identity;
+
+    public override double Value(double score, double label)
+    {
+        double r = Math.Abs(score - label);
+        return r + Math.Log(1 + Math.Exp(-2 * r)) - Math.Log(2);
+    }
+
+    public override double Derivative(double score, double label) => Math.Tanh(score - label);
+}
+
+/// <summary>
+/// Poisson negative log-likelihood (without the log y! constant) with a log link: the score is log μ,
+/// loss e^s − y·s, derivative e^s − y; predictions are e^s.
+/// </summary>
+public sealed class PoissonLoss : ScalarLoss
+{
+    public override string Name => "poisson";
+    public override OutputLink Link => OutputLink.Exp;
+    public override double Value(double score, double label) => Math.Exp(score) - label * score;
+    public override double Derivative(double score, double label) => Math.Exp(score) - label;
+}

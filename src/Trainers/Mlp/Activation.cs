@@ -1,0 +1,8 @@
+namespace Tuner.Trainers.Mlp;
+
+/// <summary>The hidden-layer non-linearity.</summary>
+public enum Activation
+{
+    Relu,
+    Tanh,
+}

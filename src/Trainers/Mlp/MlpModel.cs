@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Losses;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Trainers.Mlp;
+
+/// <summary>
+/// A trained multi-layer perceptron. For ONNX export, layer l (0-based) computes
+/// h_{l+1} = act(W_l·h_l + b_l) with <see cref="Weights"/>[l] row-major [LayerSizes[l+1] × LayerSizes[l]]
+/// and <see cref="Biases"/>[l]; the last layer has no activation and is followed by <see cref="Link"/>.
+/// </summary>
+public sealed class MlpModel : IScoringModel
+{
+    private readonly MlpNetwork _network;
+    private readonly float[] _parameters;
+
+    public MlpModel(TaskKind task, MlpNetwork network, float[] parameters, OutputLink link)
+    {
+        if (parameters.Length != network.Layout.Count) throw new ArgumentException("Parameter count does not match the network.");
+        Task = task;
+        _network = network;
+        _parameters = parameters;
+        Link = link;
+        Weights = network.Layout.Layers.Select(s => parameters.AsSpan(s.Offset, s.WeightCount).ToArray()).ToArray();
+        Biases = network.Layout.Layers.Select(s => parameters.AsSpan(s.Offset + s.WeightCount, s.BiasCount).ToArray()).ToArray();
+    }
+
+    public TaskKind Task { get; }
+
+    /// <summary>[inputs, hidden₁, …, outputs].</summary>
+    public IReadOnlyList<int> LayerSizes => _network.LayerSizes;
+
+    public Activation Activation => _network.Activation;
+
+    /// <summary>Per layer, row-major [out × in]. Copies: changing them does not change the model.</summary>
+    public IReadOnlyList<float[]> Weights { get; }
+
+    public IReadOnlyList<float[]> Biases { get; }
+
+    public OutputLink Link { get; }
+
+    public int OutputWidth => _network.LayerSizes[^1];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double[] Scores(FeatureMatrix features)
+    {
+        if (features.Columns != _network.LayerSizes[0])
+            throw new ArgumentException($"The model expects {_network.LayerSizes[0]} features, got {features.Columns}.");
+        int width = OutputWidth;
+        var hidden = _network.CreateHiddenBuffers();
+        var scores = new double[features.Rows * width];
+        for (int r = 0; r < features.Rows; r++)
+            _network.Forward(_parameters, features.Row(r), hidden, scores.AsSpan(r * width, width));
+        return scores;
+    }
+
+    public Predictions Predict(FeatureMatrix features)
+    {
+        int width = OutputWidth;
+        var scores = Scores(features);
+        var output = new double[scores.Length];
+        for (int r = 0; r < features.Rows; r++)
+            LossMath.ApplyLink(Link, scores.AsSpan(r * width, width), output.AsSpan(r * width, width));
+        return new Predictions(Task, output, width);
+    }
+}

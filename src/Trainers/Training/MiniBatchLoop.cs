@@ -1,0 +1,188 @@
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Kernels;
+using Tuner.Trainers.Losses;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Optimizers;
+using Tuner.Trainers.Regularizers;
+using Tuner.Trainers.Schedules;
+
+namespace Tuner.Trainers.Training;
+
+/// <summary>
+/// The epoch loop shared by the custom trainers. Each epoch: shuffle an index permutation with the run's
+/// seeded generator (rows are never copied), walk it in batches, average the batch gradient, record its
+/// norm, clip it, add L2 decay, take the optimiser step, apply the L1 cumulative penalty; then score the
+/// validation rows and report an <see cref="EpochRecord"/>:
+/// <list type="bullet">
+/// <item>TrainingLoss: mean over the epoch's rows of the (class-weighted) loss, each row measured when its
+/// batch was processed (before that batch's update), without the penalty;</item>
+/// <item>ValidationLoss: the same (class-weighted) mean loss on the validation rows after the epoch;</item>
+/// <item>GradientNorm / LayerGradientNorms: the mean over the epoch's batches of the L2 norm of the averaged
+/// batch loss gradient, before clipping and without the penalty (per layer: weights and biases);</item>
+/// <item>WeightNorm: the L2 norm of all weights (biases excluded) after the epoch.</item>
+/// </list>
+/// Divergence (NaN/∞ in a loss or the parameters, or a training loss above 1000 × max(initial loss, 1),
+/// the initial loss measured on up to 2048 training rows before the first update) ends the run as
+/// <see cref="TrainingStatus.Diverged"/>: the divergent epoch's record is appended to the curve but not sent to
+/// onEpoch, and the model is the best epoch so far (the initial parameters if none). Single-threaded and
+/// deterministic.
+/// </summary>
+public static class MiniBatchLoop
+{
+    public const double DivergenceFactor = 1e3;
+    public const int InitialLossRows = 2048;
+
+    public static TrainingOutcome Run(
+        IGradientModel model,
+        LabeledData training,
+        LabeledData validation,
+        HyperParameters parameters,
+        string rankingMetric,
+        Func<EpochRecord, bool> onEpoch,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(onEpoch);
+        if (training.Rows == 0) throw new ArgumentException("The training data has no rows.");
+        if (validation.Rows == 0) throw new ArgumentException("The validation data has no rows; the per-epoch record needs them.");
+        if (validation.Task != training.Task || validation.Features.Columns != training.Features.Columns)
+            throw new ArgumentException("Training and validation data differ in task or column count.");
+        var metric = Metrics.MetricInfo.Find(training.Task, rankingMetric)
+            ?? throw new ArgumentException($"Unknown metric '{rankingMetric}' for a {training.Task} task.");
+
+        var settings = LoopSettings.From(parameters, training.Rows);
+        var loss = LossFactory.Create(training.Task, parameters);
+        var schedule = ScheduleFactory.Create(parameters, settings.Epochs);
+        var classWeights = ClassWeights.Create(parameters, training);
+        var layout = model.Layout;
+        var optimizer = OptimizerFactory.Create(parameters, layout.Count);
+        var clipper = GradientClipper.Create(parameters);
+        var l2 = new L2Regularizer(settings.L2);
+        var l1 = new L1CumulativePenalty(settings.L1, layout);
+
+        var random = new Random(settings.Seed);
+        var weights = new float[layout.Count];
+        model.Initialize(weights, random);
+        var pass = new EpochPass(model, training, loss, classWeights, optimizer, clipper, l2, l1, settings.BatchSize);
+        var permutation = new int[training.Rows];
+        for (int i = 0; i < permutation.Length; i++) permutation[i] = i;
+
+        double initialLoss = InitialLoss(model, weights, training, loss, classWeights);
+        double divergenceLimit = DivergenceFactor * Math.Max(initialLoss, 1.0);
+        var curve = new List<EpochRecord>();
+        float[]? best = null;
+        double bestLoss = double.PositiveInfinity;
+        int bestEpoch = 0;
+
+        for (int epoch = 1; epoch <= settings.Epochs; epoch++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            double rate = schedule.LearningRate(epoch - 1);
+            Shuffle(permutation, random);
+            pass.Run(weights, permutation, rate, cancellationToken);
+
+            double trainingLoss = pass.LossSum / training.Rows;
+            var frozen = model.CreateModel(weights, loss.Link);
+            var (validationLoss, validationMetric) = Evaluate(frozen, validation, loss, classWeights, rankingMetric);
+            var layerNorms = pass.LayerNormSums.Select(s => s / pass.Batches).ToArray();
+            var record = new EpochRecord(epoch, trainingLoss, validationLoss, validationMetric, rate,
+                pass.NormSum / pass.Batches, WeightNorm(weights, layout), layerNorms);
+
+            string? reason = DivergenceReason(trainingLoss, validationLoss, weights, divergenceLimit, initialLoss);
+            if (reason is not null)
+            {
+                curve.Add(record);
+                var fallback = best ?? InitialParameters(model, settings.Seed, layout);
+                return new TrainingOutcome(TrainingStatus.Diverged, $"diverged at epoch {epoch}: {reason}", curve,
+                    model.CreateModel(fallback, loss.Link));
+            }
+
+            schedule.Observe(validationLoss);
+            if (validationLoss < bestLoss)
+            {
+                bestLoss = validationLoss;
+                bestEpoch = epoch;
+                best ??= new float[layout.Count];
+                weights.CopyTo(best, 0);
+            }
+
+            curve.Add(record);
+            bool earlyStopping = settings.EarlyStoppingPatience > 0;
+            if (!onEpoch(record))
+                return new TrainingOutcome(TrainingStatus.Stopped, $"stopped by the observer after epoch {epoch}", curve,
+                    earlyStopping && best is not null ? model.CreateModel(best, loss.Link) : frozen);
+            if (earlyStopping && epoch - bestEpoch >= settings.EarlyStoppingPatience)
+                return new TrainingOutcome(TrainingStatus.Completed,
+                    $"early stopping after epoch {epoch}; restored epoch {bestEpoch}", curve, model.CreateModel(best!, loss.Link));
+            if (epoch == settings.Epochs)
+                return new TrainingOutcome(TrainingStatus.Completed, null, curve,
+                    earlyStopping && best is not null ? model.CreateModel(best, loss.Link) : frozen);
+        }
+
+        throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>Mean (class-weighted) loss and the ranking metric of a model on labelled rows.</summary>
+    public static (double Loss, double Metric) Evaluate(IScoringModel model, LabeledData data, ILoss loss, float[]? classWeights, string metric)
+    {
+        int width = model.OutputWidth, n = data.Rows;
+        var scores = model.Scores(data.Features);
+        var output = new double[scores.Length];
+        var labels = data.Labels;
+        double sum = 0;
+        for (int r = 0; r < n; r++)
+        {
+            var rowScores = scores.AsSpan(r * width, width);
+            float w = classWeights is null ? 1f : classWeights[(int)labels[r]];
+            sum += w * loss.Value(rowScores, labels[r]);
+            LossMath.ApplyLink(model.Link, rowScores, output.AsSpan(r * width, width));
+        }
+
+        if (n == 0) return (double.NaN, double.NaN);
+        var predictions = new Predictions(data.Task, output, width);
+        return (sum / n, MetricCalculator.Compute(labels, predictions, metric));
+    }
+
+    private static double InitialLoss(IGradientModel model, float[] weights, LabeledData training, ILoss loss, float[]? classWeights)
+    {
+        int rows = Math.Min(training.Rows, InitialLossRows);
+        var head = new FeatureMatrix(training.Features.Values[..(rows * training.Features.Columns)].ToArray(), rows, training.Features.Columns);
+        var subset = new LabeledData(head, training.Labels[..rows].ToArray(), training.Task, training.Task == TaskKind.Regression ? 0 : training.ClassCount);
+        return Evaluate(model.CreateModel(weights, loss.Link), subset, loss, classWeights, MetricInfo.DefaultFor(training.Task)).Loss;
+    }
+
+    private static float[] InitialParameters(IGradientModel model, int seed, ParameterLayout layout)
+    {
+        var initial = new float[layout.Count];
+        model.Initialize(initial, new Random(seed));
+        return initial;
+    }
+
+    private static string? DivergenceReason(double trainingLoss, double validationLoss, ReadOnlySpan<float> weights, double limit, double initialLoss)
+    {
+        if (!double.IsFinite(trainingLoss)) return $"training loss is {trainingLoss}";
+        if (!VectorKernels.AllFinite(weights)) return "weights are not finite";
+        if (!double.IsFinite(validationLoss)) return $"validation loss is {validationLoss}";
+        if (trainingLoss > limit)
+            return $"training loss {trainingLoss:G4} exceeds {DivergenceFactor:G0} × max(initial loss {initialLoss:G4}, 1)";
+        return null;
+    }
+
+    private static double WeightNorm(ReadOnlySpan<float> weights, ParameterLayout layout)
+    {
+        double squares = 0;
+        foreach (var layer in layout.Layers)
+            squares += VectorKernels.SumOfSquares(weights.Slice(layer.Offset, layer.WeightCount));
+        return Math.Sqrt(squares);
+    }
+
+    private static void Shuffle(int[] permutation, Random random)
+    {
+        for (int i = permutation.Length - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (permutation[i], permutation[j]) = (permutation[j], permutation[i]);
+        }
+    }
+}
