@@ -1,5 +1,7 @@
 using Tuner.Trainers.Data;
+using Tuner.Trainers.Mlp;
 using Tuner.Trainers.MlNet;
+using Tuner.Trainers.Sgd;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Study;
@@ -9,8 +11,13 @@ namespace Tuner.Study;
 /// </summary>
 public static class TrainerRegistry
 {
+    /// <summary>Our own gradient trainers, for every task; regression targets are scaled to unit size for them.</summary>
     private static readonly IReadOnlyDictionary<string, Func<int, IEpochTrainer>> Custom =
-        new Dictionary<string, Func<int, IEpochTrainer>>(StringComparer.Ordinal);
+        new Dictionary<string, Func<int, IEpochTrainer>>(StringComparer.Ordinal)
+        {
+            ["sgd"] = _ => new TargetScaling(new SgdTrainer()),
+            ["mlp"] = _ => new TargetScaling(new MlpTrainer()),
+        };
 
     public static IEnumerable<string> KnownFamilies =>
         MlNetCatalog.All.Select(s => s.Family).Concat(Custom.Keys).Distinct().Order(StringComparer.Ordinal);

@@ -21,9 +21,13 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
             var folds = new List<Dictionary<string, double>>();
             foreach (var fold in data.Folds)
             {
-                var trainer = TrainerRegistry.Create(trial.Trainer, studySeed + trial.Number);
+                var seed = studySeed + trial.Number;
+                var trainer = TrainerRegistry.Create(trial.Trainer, seed);
+                var parameters = trial.Parameters.Has(ParameterNames.Seed)
+                    ? trial.Parameters
+                    : new HyperParameters(trial.Parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
                 Func<EpochRecord, bool> onEpoch = fold.Index == 0 ? step => { store.ReportStep(trial.Id, step); return true; } : _ => true;
-                var outcome = trainer.Train(fold.Training, fold.Validation, trial.Parameters, metric, onEpoch, cancellationToken);
+                var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, onEpoch, cancellationToken);
                 if (outcome.Status != TrainingStatus.Completed)
                 {
                     var state = outcome.Status == TrainingStatus.Diverged ? TrialState.Diverged : TrialState.Pruned;
