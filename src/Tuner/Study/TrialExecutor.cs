@@ -26,8 +26,14 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
                 var parameters = trial.Parameters.Has(ParameterNames.Seed)
                     ? trial.Parameters
                     : new HyperParameters(trial.Parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
-                Func<EpochRecord, bool> onEpoch = fold.Index == 0 ? step => { store.ReportStep(trial.Id, step); return true; } : _ => true;
+                var reported = 0;
+                Func<EpochRecord, bool> onEpoch = fold.Index == 0 ? step => { store.ReportStep(trial.Id, step); reported = step.Epoch; return true; } : _ => true;
                 var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, onEpoch, cancellationToken);
+                if (fold.Index == 0)
+                {
+                    // A diverged epoch is returned in the curve without being reported; keep it too.
+                    foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) store.ReportStep(trial.Id, step);
+                }
                 if (outcome.Status != TrainingStatus.Completed)
                 {
                     var state = outcome.Status == TrainingStatus.Diverged ? TrialState.Diverged : TrialState.Pruned;
