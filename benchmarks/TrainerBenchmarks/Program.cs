@@ -10,7 +10,7 @@ using Tuner.Trainers.Training;
 // Side-by-side: our SgdTrainer (log loss, batch 1 and 32) vs ML.NET SgdNonCalibrated and AveragedPerceptron,
 // same data, 10 epochs, one thread. Each trainer runs Repeats times after a small warm-up; the table shows
 // the median wall time (the machine may be shared, so single runs are noisy) and the fastest in brackets.
-const int Rows = 200_000, Columns = 100, Epochs = 10, Seed = 42, Repeats = 3;
+const int Rows = 200_000, Columns = 100, Epochs = 10, Seed = 42, Repeats = 5;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 long before = GC.GetTotalMemory(forceFullCollection: true);

@@ -84,7 +84,7 @@ public static class MiniBatchLoop
 
             double trainingLoss = pass.LossSum / training.Rows;
             var frozen = model.CreateModel(weights, loss.Link);
-            var (validationLoss, validationMetric) = Evaluate(frozen, validation, loss, classWeights, rankingMetric);
+            var (validationLoss, validationMetric) = Evaluate(frozen, validation, loss, classWeights, metric.Name);
             var layerNorms = pass.LayerNormSums.Select(s => s / pass.Batches).ToArray();
             var record = new EpochRecord(epoch, trainingLoss, validationLoss, validationMetric, rate,
                 pass.NormSum / pass.Batches, WeightNorm(weights, layout), layerNorms);

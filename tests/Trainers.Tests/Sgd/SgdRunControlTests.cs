@@ -94,4 +94,11 @@ public sealed class SgdRunControlTests
         Assert.Equal(TrainingStatus.Completed, outcome.Status);
         Assert.True(outcome.Epochs[^1].ValidationMetric > 0.7);
     }
+
+    [Fact]
+    public void Metric_names_are_matched_without_case()
+    {
+        var outcome = new SgdTrainer().Train(Data.Train, Data.Validation, Params.Of(("epochs", 1)), "AUC", _ => true, CancellationToken.None);
+        Assert.InRange(outcome.Epochs[0].ValidationMetric, 0.5, 1.0);
+    }
 }
