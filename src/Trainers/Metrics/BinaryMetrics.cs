@@ -5,6 +5,16 @@ public static class BinaryMetrics
 {
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<float> labels, ReadOnlySpan<double> probabilities)
     {
+        var result = ThresholdMetrics(labels, probabilities);
+        var (auc, prAuc) = RankingAreas(labels, probabilities);
+        result["auc"] = auc;
+        result["prauc"] = prAuc;
+        return result;
+    }
+
+    /// <summary>The metrics that need no sort: accuracy, F1 and log-loss at probability 0.5.</summary>
+    public static Dictionary<string, double> ThresholdMetrics(ReadOnlySpan<float> labels, ReadOnlySpan<double> probabilities)
+    {
         int n = labels.Length;
         int tp = 0, fp = 0, fn = 0, correct = 0;
         double logLoss = 0;
@@ -21,15 +31,11 @@ public static class BinaryMetrics
             logLoss -= positive ? Math.Log(clipped) : Math.Log(1 - clipped);
         }
 
-        double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-        var (auc, prAuc) = RankingAreas(labels, probabilities);
         return new Dictionary<string, double>
         {
-            ["auc"] = auc,
             ["accuracy"] = n == 0 ? double.NaN : (double)correct / n,
-            ["f1"] = f1,
+            ["f1"] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn),
             ["logloss"] = n == 0 ? double.NaN : logLoss / n,
-            ["prauc"] = prAuc,
         };
     }
 

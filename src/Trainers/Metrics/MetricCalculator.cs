@@ -20,8 +20,23 @@ public static class MetricCalculator
         };
     }
 
-    public static double Compute(ReadOnlySpan<float> labels, Predictions predictions, string metric) =>
-        Compute(labels, predictions).TryGetValue(metric, out var value)
+    /// <summary>
+    /// One metric. Binary metrics other than the ranking areas skip the sort, which matters when a trainer
+    /// asks for its ranking metric after every epoch.
+    /// </summary>
+    public static double Compute(ReadOnlySpan<float> labels, Predictions predictions, string metric)
+    {
+        if (predictions.Task == TaskKind.Binary && metric is not ("auc" or "prauc"))
+        {
+            if (labels.Length != predictions.Rows)
+                throw new ArgumentException($"{labels.Length} labels for {predictions.Rows} predictions.");
+            return BinaryMetrics.ThresholdMetrics(labels, predictions.Values).TryGetValue(metric, out var fast)
+                ? fast
+                : throw new ArgumentException($"Unknown metric '{metric}' for a {predictions.Task} task.");
+        }
+
+        return Compute(labels, predictions).TryGetValue(metric, out var value)
             ? value
             : throw new ArgumentException($"Unknown metric '{metric}' for a {predictions.Task} task.");
+    }
 }

@@ -9,7 +9,7 @@ using Tuner.Trainers.Schedules;
 namespace Tuner.Trainers.Training;
 
 /// <summary>
-/// The epoch loop shared by the custom trainers. Each epoch: shuffle an index permutation with the run's
+/// The epoch loop shared by the custom trainers. Each epoch: shuffle an index permutation (see EpochOrder) with the run's
 /// seeded generator (rows are never copied), walk it in batches, average the batch gradient, record its
 /// norm, clip it, add L2 decay, take the optimiser step, apply the L1 cumulative penalty; then score the
 /// validation rows and report an <see cref="EpochRecord"/>:
@@ -79,7 +79,7 @@ public static class MiniBatchLoop
         {
             cancellationToken.ThrowIfCancellationRequested();
             double rate = schedule.LearningRate(epoch - 1);
-            Shuffle(permutation, random);
+            EpochOrder.Shuffle(permutation, random, training.Features.Columns);
             pass.Run(weights, permutation, rate, cancellationToken);
 
             double trainingLoss = pass.LossSum / training.Rows;
@@ -175,14 +175,5 @@ public static class MiniBatchLoop
         foreach (var layer in layout.Layers)
             squares += VectorKernels.SumOfSquares(weights.Slice(layer.Offset, layer.WeightCount));
         return Math.Sqrt(squares);
-    }
-
-    private static void Shuffle(int[] permutation, Random random)
-    {
-        for (int i = permutation.Length - 1; i > 0; i--)
-        {
-            int j = random.Next(i + 1);
-            (permutation[i], permutation[j]) = (permutation[j], permutation[i]);
-        }
     }
 }

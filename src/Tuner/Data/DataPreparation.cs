@@ -16,19 +16,23 @@ public static class DataPreparation
         var all = Enumerable.Range(0, data.Rows).ToArray();
         if (validation is not null)
         {
-            var fold = Featurize(ml, data, all, validation, Enumerable.Range(0, validation.Rows).ToArray(), 0);
+            var fold = Featurize(ml, data, all, validation, Enumerable.Range(0, validation.Rows).ToArray(), 0, seed);
             return new StudyData(data, validation, [fold], Featurizer.Describe(data, all));
         }
 
         var splits = folds > 1
             ? DataSplitter.Folds(data.Labels, data.Label.Task, folds, seed)
             : [DataSplitter.Holdout(data.Labels, data.Label.Task, seed)];
-        var prepared = splits.Select((s, i) => Featurize(ml, data, s.Train, data, s.Validation, i)).ToList();
+        var prepared = splits.Select((s, i) => Featurize(ml, data, s.Train, data, s.Validation, i, seed)).ToList();
         return new StudyData(data, null, prepared, Featurizer.Describe(data, splits[0].Train));
     }
 
-    private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index)
+    private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index, int seed)
     {
+        // Training rows are laid out in a seeded random order: the trainers' blocked epoch shuffle keeps
+        // neighbouring rows together, so a file sorted by label must not stay sorted (see EpochOrder).
+        trainRows = trainRows.ToArray();
+        new Random(seed + index).Shuffle(trainRows);
         var trainView = new TableDataView(trainData, trainRows);
         var featurizer = Featurizer.Build(ml, trainData, trainRows).Fit(trainView);
         return new Fold(
