@@ -50,25 +50,8 @@ public sealed class MatrixDataView : IDataView
         return order;
     }
 
-    private sealed class Cursor(MatrixDataView view, int[]? order) : DataViewRowCursor
+    private sealed class Cursor(MatrixDataView view, int[]? order) : IndexedRowCursor(view.Schema, view._data.Rows, order)
     {
-        private long _position = -1;
-
-        private int Row => order is null ? (int)_position : order[_position];
-
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override DataViewSchema Schema => view.Schema;
-
-        public override bool MoveNext() => ++_position < view._data.Rows;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
-
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             var data = view._data;

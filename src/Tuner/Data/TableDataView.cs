@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Tuner.Trainers.MlNet;
 
 namespace Tuner.Data;
 
@@ -36,35 +37,20 @@ public sealed class TableDataView : IDataView
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [new Cursor(this)];
 
-    private sealed class Cursor(TableDataView view) : DataViewRowCursor
+    private sealed class Cursor(TableDataView view) : IndexedRowCursor(view.Schema, view._rows.Length, null)
     {
-        private long _position = -1;
-
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override DataViewSchema Schema => view.Schema;
-
-        public override bool MoveNext() => ++_position < view._rows.Length;
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
-
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             var source = view._data.Columns[column.Index];
             if (source.Numbers is { } numbers)
             {
-                ValueGetter<float> getNumber = (ref float value) => value = numbers[view._rows[_position]];
+                ValueGetter<float> getNumber = (ref float value) => value = numbers[view._rows[Row]];
                 return (ValueGetter<TValue>)(Delegate)getNumber;
             }
 
             var strings = source.Strings!;
             ValueGetter<ReadOnlyMemory<char>> getText = (ref ReadOnlyMemory<char> value) =>
-                value = (strings[view._rows[_position]] ?? "").AsMemory();
+                value = (strings[view._rows[Row]] ?? "").AsMemory();
             return (ValueGetter<TValue>)(Delegate)getText;
         }
     }
