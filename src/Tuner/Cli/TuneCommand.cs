@@ -16,6 +16,9 @@ public static class TuneCommand
         var metric = new Option<string?>("--metric") { Description = "ranking metric; defaults: binary auc, multiclass accuracy, regression rmse" };
         var time = new Option<double?>("--time") { Description = $"time budget in seconds (default {Study.Budget.DefaultSeconds} when no budget is given)" };
         var trials = new Option<int?>("--trials") { Description = "stop once the study holds this many finished trials" };
+        var target = new Option<double?>("--target") { Description = "stop once the validation ranking metric reaches this value" };
+        var sampler = new Option<string>("--sampler") { Description = "how to propose trials: tpe, random or grid", DefaultValueFactory = _ => Search.SamplerFactory.Default };
+        var pruner = new Option<string>("--pruner") { Description = "how to stop hopeless trials early: asha, hyperband, median or none", DefaultValueFactory = _ => "asha" };
         var space = new Option<string?>("--space") { Description = "search space JSON; default: the built-in space for the task" };
         var trainers = new Option<string?>("--trainers") { Description = "comma-separated trainer families, e.g. lightgbm,fasttree,sdca,lbfgs" };
         var parallel = new Option<int>("--parallel") { Description = "concurrent trials", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -28,14 +31,14 @@ public static class TuneCommand
 
         var command = new Command("tune", "Run a tuning job over a dataset")
         {
-            data, label, validation, task, metric, time, trials, space, trainers, parallel, folds, ignore, seed, study, storage, output,
+            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output,
         };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
         {
             var options = new TuneOptions(
                 result.GetValue(data)!, result.GetValue(label)!, result.GetValue(validation), ParseTask(result.GetValue(task)),
-                result.GetValue(metric), result.GetValue(time), result.GetValue(trials), result.GetValue(space), SplitList(result.GetValue(trainers)),
-                result.GetValue(parallel), result.GetValue(folds), SplitList(result.GetValue(ignore)), result.GetValue(seed),
+                result.GetValue(metric), result.GetValue(time), result.GetValue(trials), result.GetValue(target), result.GetValue(space),
+                SplitList(result.GetValue(trainers)), result.GetValue(sampler)!, result.GetValue(pruner)!, result.GetValue(parallel), result.GetValue(folds), SplitList(result.GetValue(ignore)), result.GetValue(seed),
                 result.GetValue(study), result.GetValue(storage), result.GetValue(output));
             return services.GetRequiredService<TuneJob>().RunAsync(options, token);
         }));

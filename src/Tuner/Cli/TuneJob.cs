@@ -20,7 +20,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
 {
     public async Task<int> RunAsync(TuneOptions options, CancellationToken cancellationToken)
     {
-        var budget = Budget.Parse(options.TimeSeconds, options.Trials);
+        var budget = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
         if (options.Parallel < 1) throw new UserInputException($"--parallel {options.Parallel} must be at least 1.");
         if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
         if (options.ValidationData is not null && options.Folds > 1)
@@ -33,6 +33,8 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             ?? throw new UserInputException(
                 $"--metric '{options.Metric}' is not a {task.ToString().ToLowerInvariant()} metric; choose from {string.Join(", ", MetricInfo.For(task).Select(m => m.Name))}.");
         var space = SpaceSelection.Select(options.SpacePath, options.Trainers, task);
+        var sampler = SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter);
+        var pruner = PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
         Directory.CreateDirectory(options.OutDirectory);
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
@@ -53,15 +55,14 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             $"Study '{study.Name}': {task.ToString().ToLowerInvariant()} on '{options.Data}' ({data.Rows} rows, {data.Columns.Count} columns -> {config.FeatureColumns} features), " +
             $"ranking by validation {metric.Name}, {before} trials already done; store {options.StoragePath}"));
 
-        var sampler = new RandomSampler(space, options.Seed);
         if (console.Profile.Capabilities.Interactive)
         {
             var live = new LiveProgress(console, metric.Name, budget, before);
-            await live.RunAsync(() => new StudyRunner(store, study, prepared, sampler, options.Parallel, live).RunAsync(budget, cancellationToken));
+            await live.RunAsync(() => new StudyRunner(store, study, prepared, sampler, pruner, options.Parallel, live).RunAsync(budget, cancellationToken));
         }
         else
         {
-            await new StudyRunner(store, study, prepared, sampler, options.Parallel, new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
+            await new StudyRunner(store, study, prepared, sampler, pruner, options.Parallel, new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
         }
 
         WriteOutputs(store, study, options.OutDirectory);

@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using Tuner.Data;
+using Tuner.Search;
 using Tuner.Storage;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Study;
 
 /// <summary>
-/// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store, scores
+/// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store and the
+/// pruner (which may stop it), scores
 /// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. A trainer that
 /// throws fails only its own trial.
 /// </summary>
-public sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed)
+public sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board)
 {
     public TrialResult Run(TrialRecord trial, CancellationToken cancellationToken)
     {
@@ -27,7 +29,17 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
                     ? trial.Parameters
                     : new HyperParameters(trial.Parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
                 var reported = 0;
-                Func<EpochRecord, bool> onEpoch = fold.Index == 0 ? step => { store.ReportStep(trial.Id, step); reported = step.Epoch; return true; } : _ => true;
+                string? pruned = null;
+                Func<EpochRecord, bool> onEpoch = fold.Index == 0
+                    ? step =>
+                    {
+                        store.ReportStep(trial.Id, step);
+                        reported = step.Epoch;
+                        board.Record(trial.Number, step.Epoch, step.ValidationMetric);
+                        pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
+                        return pruned is null;
+                    }
+                    : _ => true;
                 var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, onEpoch, cancellationToken);
                 if (fold.Index == 0)
                 {
@@ -37,7 +49,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
                 if (outcome.Status != TrainingStatus.Completed)
                 {
                     var state = outcome.Status == TrainingStatus.Diverged ? TrialState.Diverged : TrialState.Pruned;
-                    return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, outcome.Message);
+                    return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, outcome.Status == TrainingStatus.Stopped ? pruned ?? outcome.Message : outcome.Message);
                 }
 
                 folds.Add(TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation));

@@ -10,8 +10,8 @@ namespace Tuner.Tests.Study;
 public static class StudyHarness
 {
     public static TuneOptions Options(string data, string label, string outDirectory, int trials, string? trainers = null, string? metric = null,
-        string? space = null, int parallel = 1, int? folds = null, IReadOnlyList<string>? ignore = null) =>
-        new(data, label, null, null, metric, null, trials, space, TuneCommand.SplitList(trainers), parallel, folds, ignore ?? [], 42,
+        string? space = null, int parallel = 1, int? folds = null, IReadOnlyList<string>? ignore = null, string sampler = "random", string pruner = "none") =>
+        new(data, label, null, null, metric, null, trials, null, space, TuneCommand.SplitList(trainers), sampler, pruner, parallel, folds, ignore ?? [], 42,
             "test", null, outDirectory);
 
     public static async Task<int> RunAsync(TuneOptions options, CancellationToken cancellationToken = default)

@@ -1,0 +1,77 @@
+using Tuner.Search;
+using Tuner.Study;
+
+namespace Tuner.Tests.Search;
+
+public sealed class PrunerTests
+{
+    /// <summary>Six finished trials whose accuracy climbs from about 0.80 to 0.90 over 9 epochs.</summary>
+    private static CurveBoard GoodHistory()
+    {
+        var board = new CurveBoard();
+        for (var trial = 0; trial < 6; trial++)
+            for (var epoch = 1; epoch <= 9; epoch++)
+                board.Record(trial, epoch, 0.80 + 0.01 * epoch + 0.002 * trial);
+        return board;
+    }
+
+    [Fact]
+    public void Asha_prunes_a_clearly_worse_curve_at_a_rung_and_keeps_a_good_one()
+    {
+        var asha = new AshaPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3);
+        var board = GoodHistory();
+
+        board.Record(10, 1, 0.55);
+        var bad = asha.Check(10, 1, 0.55, board);
+        board.Record(11, 1, 0.83);
+        var good = asha.Check(11, 1, 0.83, board);
+
+        Assert.NotNull(bad);
+        Assert.StartsWith("pruned at epoch 1", bad);
+        Assert.Null(good);
+        Assert.Null(asha.Check(12, 2, 0.10, board)); // epoch 2 is not a rung (1, 3, 9, ...)
+        Assert.True(asha.IsRung(9));
+        Assert.False(asha.IsRung(4));
+    }
+
+    [Fact]
+    public void Asha_direction_follows_the_metric()
+    {
+        var asha = new AshaPruner(higherIsBetter: false);
+        var board = new CurveBoard();
+        for (var trial = 0; trial < 6; trial++) board.Record(trial, 3, 1.0 + trial);
+
+        Assert.Null(asha.Check(9, 3, 0.5, board));        // lowest loss: goes on
+        Assert.NotNull(asha.Check(9, 3, 5.5, board));     // among the worst: pruned
+    }
+
+    [Fact]
+    public void Median_prunes_below_the_median_after_warmup_only()
+    {
+        var median = new MedianPruner(higherIsBetter: true, warmupSteps: 2, minimumOtherTrials: 4);
+        var board = GoodHistory();
+        board.Record(20, 1, 0.5);
+        board.Record(20, 2, 0.5);
+        board.Record(20, 3, 0.5);
+
+        Assert.Null(median.Check(20, 2, 0.5, board));      // still warming up
+        Assert.NotNull(median.Check(20, 3, 0.5, board));
+        board.Record(21, 3, 0.9);
+        Assert.Null(median.Check(21, 3, 0.9, board));
+    }
+
+    [Fact]
+    public void Hyperband_compares_a_trial_only_with_its_own_bracket()
+    {
+        var hyperband = new HyperbandPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3, brackets: 3);
+        var board = new CurveBoard();
+        // Bracket 0 (trials 0, 3, 6, ...) has strong trials at epoch 1; bracket 1 (1, 4, 7, ...) has none.
+        foreach (var trial in new[] { 0, 3, 6, 9, 12 }) board.Record(trial, 1, 0.9);
+
+        board.Record(15, 1, 0.5);
+        board.Record(16, 1, 0.5);
+
+        Assert.NotNull(hyperband.Check(15, 1, 0.5, board)); // bracket 0: first rung at epoch 1, worse than its peers
+        Assert.Null(hyperband.Check(16, 1, 0.5, board));    // bracket 1: first rung at epoch 3
+    }
+}
