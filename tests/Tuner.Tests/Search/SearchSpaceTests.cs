@@ -81,3 +81,16 @@ public sealed class SearchSpaceTests
         return history.Select(t => new TrialProposal(t.Trainer, t.Parameters, t.IsBaseline)).ToList();
     }
 }
+
+public sealed class SampleSpaceTests
+{
+    [Theory]
+    [InlineData("binary-sgd-losses.json", TaskKind.Binary)]
+    [InlineData("regression-robust-losses.json", TaskKind.Regression)]
+    [InlineData("multiclass-trees.json", TaskKind.Multiclass)]
+    public void Sample_space_files_are_valid_for_their_task(string file, TaskKind task)
+    {
+        var space = Tuner.Cli.SpaceSelection.Select(Path.Combine(Samples.RepositoryRoot, "samples", "spaces", file), [], task);
+        Assert.NotEmpty(space.Trainers);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+using Tuner.Cli;
+using Tuner.Storage;
+using Tuner.Study;
+
+// Compares search strategies at the same time budget on sample datasets: for each, the best validation
+// metric reached and how long each strategy took to reach random search's final best.
+// Usage: dotnet run -c Release --project benchmarks/SearchEfficiency -- [seconds per run] [seeds]
+var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60;
+var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+var root = FindRoot();
+(string File, string Label, string[] Ignore)[] datasets =
+[
+    ("credit_data.csv", "Status", []),
+    ("letter.csv", "lettr", []),
+    ("diamonds.csv", "price", []),
+];
+(string Sampler, string Pruner)[] strategies = [("random", "none"), ("tpe", "asha")];
+var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
+var scratch = Path.Combine(Path.GetTempPath(), "tuner-search-efficiency", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
+
+Console.WriteLine($"Search efficiency: {seconds:F0} s per run, {seeds} seed(s), {Environment.ProcessorCount} parallel trials, built-in spaces.");
+Console.WriteLine("dataset           seed  strategy     trials  pruned  best          time to random's best");
+foreach (var (file, label, ignore) in datasets)
+{
+    for (var seed = 1; seed <= seeds; seed++)
+    {
+        var timelines = new Dictionary<string, (List<(double Time, double Best)> Line, int Trials, int Pruned, bool Higher)>();
+        foreach (var (sampler, pruner) in strategies)
+        {
+            var name = $"{sampler}+{pruner}";
+            var outDir = Path.Combine(scratch, $"{Path.GetFileNameWithoutExtension(file)}-{seed}-{name}");
+            var options = new TuneOptions(Path.Combine(root, "samples", "data", file), label, null, null, null, seconds, null, null, null, [],
+                sampler, pruner, Environment.ProcessorCount, null, ignore, seed, "bench", null, outDir);
+            Console.Out.Flush();
+            Console.SetOut(TextWriter.Null); // the job's per-trial lines
+            var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+            try { await new TuneJob(silent, NullLogger<TuneJob>.Instance).RunAsync(options, CancellationToken.None); }
+            finally { Console.SetOut(stdout); }
+            timelines[name] = Timeline(outDir);
+        }
+
+        var randomBest = timelines["random+none"].Line.LastOrDefault().Best;
+        foreach (var (name, (line, trials, pruned, higher)) in timelines)
+        {
+            var reached = line.FirstOrDefault(p => higher ? p.Best >= randomBest : p.Best <= randomBest);
+            var when = line.Count > 0 && (higher ? line[^1].Best >= randomBest : line[^1].Best <= randomBest) ? $"{reached.Time,6:F1} s" : "   never";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{file,-17} {seed,4}  {name,-11} {trials,6}  {pruned,6}  {line.LastOrDefault().Best,-12:G6}  {when}"));
+        }
+    }
+}
+
+return;
+
+static (List<(double, double)> Line, int Trials, int Pruned, bool Higher) Timeline(string outDir)
+{
+    using var store = new SqliteStudyStore(Path.Combine(outDir, "study.db"));
+    var study = store.FindStudy("bench")!;
+    var trials = store.LoadTrials(study.Id);
+    var start = trials.Min(t => t.Started);
+    var higher = study.Config.HigherIsBetter;
+    var line = new List<(double, double)>();
+    double? best = null;
+    foreach (var trial in trials.Where(t => t.State == TrialState.Complete && t.Value.HasValue)
+                 .OrderBy(t => t.Started.AddSeconds(t.DurationSeconds ?? 0)))
+    {
+        var value = trial.Value!.Value;
+        if (best is null || (higher ? value > best : value < best))
+        {
+            best = value;
+            line.Add(((trial.Started - start).TotalSeconds + (trial.DurationSeconds ?? 0), value));
+        }
+    }
+
+    return (line, trials.Count, trials.Count(t => t.State == TrialState.Pruned), higher);
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Tuner.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Tuner.sln not found.");
+}
