@@ -1,8 +1,9 @@
 namespace Tuner.Search.Tpe;
 
 /// <summary>
-/// Smoothed frequencies of the observed choices: p(c) = (count(c) + w/K) / (n + w), with w the prior weight,
-/// so an unseen choice keeps a non-zero probability.
+/// A mixture over the choices with one kernel per observation plus a uniform prior of weight w (Optuna's
+/// form): an observation's kernel puts 1 + w/(n+1) on its own choice and w/(n+1) on each other one, so a
+/// choice that no good trial used keeps a real chance, and more so while there are few observations.
 /// </summary>
 internal sealed class CategoricalEstimator
 {
@@ -18,7 +19,11 @@ internal sealed class CategoricalEstimator
             n++;
         }
 
-        probabilities = counts.Select(count => (count + priorWeight / choiceCount) / (n + priorWeight)).ToArray();
+        var spread = priorWeight / (n + 1);
+        var kernelTotal = 1 + choiceCount * spread;
+        probabilities = counts
+            .Select(count => ((count + n * spread) / kernelTotal + priorWeight / choiceCount) / (n + priorWeight))
+            .ToArray();
     }
 
     public int Sample(Random random)
