@@ -9,7 +9,7 @@ namespace Tuner.Search;
 /// <see cref="GridValues"/> for the values of each parameter). The whole grid is visited in one shuffled order
 /// fixed by the seed, so a time budget that ends early still covers the space evenly; each proposal is the
 /// first point in that order whose configuration is not in the history (trials that were only stopped
-/// count as not run). Defaults are not proposed as baselines: they are not grid points, and a grid is
+/// count as not run); the trial number plays no part. Defaults are not proposed as baselines: they are not grid points, and a grid is
 /// its own comparison. When every point has been run, <see cref="IsExhausted"/> is true and
 /// <see cref="Propose"/> throws.
 /// </summary>

@@ -20,8 +20,9 @@ internal sealed class TrainerGrid
         {
             var node = new Node(parameter, GridValues.Of(parameter, steps));
             nodes[parameter.Name] = node;
-            if (parameter.When is { } when && nodes.TryGetValue(when.Parent, out var parent)) parent.Children.Add(node);
-            else roots.Add(node);
+            if (parameter.When is null) roots.Add(node);
+            else if (nodes.TryGetValue(parameter.When.Parent, out var parent)) parent.Children.Add(node);
+            // A child of an unknown parent is never active (as in TrainerSpace.Sample); the reader rejects such spaces anyway.
         }
 
         this.roots = roots;
