@@ -1,0 +1,128 @@
+using Tuner.Search.Tpe;
+using Tuner.Study;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Search;
+
+/// <summary>
+/// Tree-structured Parzen Estimator (Bergstra et al. 2011), in the spirit of Optuna's TPESampler.
+/// Each trainer's defaults come first and then <see cref="TpeOptions.StartupTrials"/> random trials (both
+/// exactly as <see cref="RandomSampler"/> draws them); after that the finished trials are split into the best
+/// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter, and
+/// each of its parameters that is active under the values chosen so far is drawn from its own l(x)/g(x) model
+/// built only on the trials of that trainer in which the parameter was active — independent TPE over the
+/// active sub-space, which is how conditional parameters are handled. A parameter with fewer than two good
+/// observations is drawn from its prior. Per parameter, the best of <see cref="TpeOptions.Candidates"/> draws
+/// from l wins (Optuna's default, independent sampling). Should that configuration already be in the history,
+/// whole configurations drawn from l are tried in order of their summed log ratio, and finally a random draw.
+/// The draw for trial n depends only on the seed, n and the history, so the same inputs give the same proposal.
+/// </summary>
+public sealed class TpeSampler : ISampler
+{
+    private const int Salt = 0x2545F491;
+
+    private readonly SearchSpace space;
+    private readonly int seed;
+    private readonly bool higherIsBetter;
+    private readonly TpeOptions options;
+    private readonly RandomSampler fallback;
+
+    public TpeSampler(SearchSpace space, int seed, bool higherIsBetter, TpeOptions? options = null)
+    {
+        this.space = space;
+        this.seed = seed;
+        this.higherIsBetter = higherIsBetter;
+        this.options = options ?? TpeOptions.Default;
+        this.options.Validate();
+        fallback = new RandomSampler(space, seed);
+    }
+
+    public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
+    {
+        var baselinesDone = space.Trainers.All(t => history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && !h.IsRetryable));
+        // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
+        var finished = history.Count(h => !h.IsBaseline && h.State is TrialState.Complete or TrialState.Pruned or TrialState.Diverged);
+        if (!baselinesDone || finished < options.StartupTrials)
+            return fallback.Propose(trialNumber, history);
+
+        var random = new Random((unchecked(seed * 1_000_003 + trialNumber * 7_919) ^ Salt) & int.MaxValue);
+        var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var split = TpeSplit.From(history, higherIsBetter);
+        var trainer = ChooseTrainer(split, random);
+        var models = new TrainerModels(trainer, split, options.PriorWeight);
+
+        var best = Propose(trainer, Independent(trainer, models, random));
+        if (!seen.Contains(best.Key)) return best;
+
+        var joint = Enumerable.Range(0, options.Candidates)
+            .Select(_ => Joint(trainer, models, random))
+            .OrderByDescending(c => c.Score)
+            .Select(c => Propose(trainer, c.Values));
+        return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
+    }
+
+    private TrainerSpace ChooseTrainer(TpeSplit split, Random random)
+    {
+        if (space.Trainers.Count == 1) return space.Trainers[0];
+        var names = space.Trainers.Select(t => t.Trainer).ToList();
+        var l = new CategoricalEstimator(split.Good.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
+        var g = new CategoricalEstimator(split.Bad.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
+        var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));
+        return space.Trainers[best];
+    }
+
+    private Dictionary<string, object> Independent(TrainerSpace trainer, TrainerModels models, Random random)
+    {
+        var chosen = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var parameter in ActiveInOrder(trainer, chosen))
+        {
+            chosen[parameter.Name] = parameter is FixedParameter f ? f.Value
+                : models.For(parameter) is { } model ? BestOf(random, () => model.Sample(random), model.LogRatio)
+                : parameter.Sample(random);
+        }
+
+        return chosen;
+    }
+
+    private static (Dictionary<string, object> Values, double Score) Joint(TrainerSpace trainer, TrainerModels models, Random random)
+    {
+        var chosen = new Dictionary<string, object>(StringComparer.Ordinal);
+        var score = 0.0;
+        foreach (var parameter in ActiveInOrder(trainer, chosen))
+        {
+            if (parameter is not FixedParameter && models.For(parameter) is { } model)
+            {
+                var value = model.Sample(random);
+                score += model.LogRatio(value);
+                chosen[parameter.Name] = value;
+            }
+            else
+            {
+                chosen[parameter.Name] = parameter.Sample(random);
+            }
+        }
+
+        return (chosen, score);
+    }
+
+    /// <summary>Yields the parameters in order, each only if its condition holds on the values set so far.</summary>
+    private static IEnumerable<ParameterSpec> ActiveInOrder(TrainerSpace trainer, Dictionary<string, object> chosen) =>
+        trainer.Parameters.Where(p => p.When is null || p.When.Holds(chosen));
+
+    private T BestOf<T>(Random random, Func<T> draw, Func<T, double> score)
+    {
+        var best = draw();
+        var bestScore = score(best);
+        for (var i = 1; i < options.Candidates; i++)
+        {
+            var candidate = draw();
+            var s = score(candidate);
+            if (s > bestScore) (best, bestScore) = (candidate, s);
+        }
+
+        return best;
+    }
+
+    private static TrialProposal Propose(TrainerSpace trainer, Dictionary<string, object> values) =>
+        new(trainer.Trainer, new HyperParameters(values), IsBaseline: false);
+}
