@@ -27,6 +27,9 @@ public sealed class BadInputTests
             { "bad option", ["tune", "--data", good, "--label", "y", "--trails", "5"], "--trails" },
             { "regression on text", ["tune", "--data", good, "--label", "y", "--task", "regression"], "cannot be a regression target" },
             { "bad space file", ["tune", "--data", good, "--label", "y", "--space", Samples.WriteCsv(dir, "s.json", """{"trainers": {"lightgbm": {"trees": {"type": "int", "low": 50, "high": 5}}}}""")], "trainers.lightgbm.trees" },
+            { "unknown sampler", ["tune", "--data", good, "--label", "y", "--sampler", "bayes"], "choose from tpe, random, grid" },
+            { "unknown pruner", ["tune", "--data", good, "--label", "y", "--pruner", "sha"], "choose from asha, hyperband, median, none" },
+            { "non-numeric target", ["tune", "--data", good, "--label", "y", "--target", "high"], "--target" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
         };
     }
