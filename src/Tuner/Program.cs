@@ -16,6 +16,7 @@ public static class Program
         var root = new RootCommand("Tuner: finds the best way to train a model on a tabular dataset, and explains why.")
         {
             TuneCommand.Build(),
+            ReportCommand.Build(),
             studies,
         };
 

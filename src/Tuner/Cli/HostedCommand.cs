@@ -21,6 +21,7 @@ public static class HostedCommand
         builder.Services.AddSingleton(AnsiConsole.Console);
         builder.Services.AddTransient<TuneJob>();
         builder.Services.AddTransient<StudiesCommand>();
+        builder.Services.AddTransient<ReportCommand>();
 
         using var host = builder.Build();
         await host.StartAsync();

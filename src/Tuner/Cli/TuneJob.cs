@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Spectre.Console;
 using Tuner.Data;
 using Tuner.Output;
+using Tuner.Reports.Html;
 using Tuner.Search;
 using Tuner.Storage;
 using Tuner.Study;
@@ -43,7 +44,8 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint), options.Label, task.ToString().ToLowerInvariant(),
             metric.Name, metric.HigherIsBetter, options.Seed, options.Folds ?? 1, options.IgnoreColumns, data.Label.Classes,
             data.Label.PositiveClass, data.Rows, prepared.Folds[0].Training.Features.Columns, prepared.Featurization,
-            space.Trainers.Select(t => t.Trainer).ToList(), space.Json);
+            space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
+            data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList());
 
         using IStudyStore store = new SqliteStudyStore(options.StoragePath);
         var study = OpenStudy(store, options.StudyName, config);
@@ -82,7 +84,9 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         }
 
         BestSettings.From(study, best).Write(Path.Combine(outDirectory, "best.json"));
-        console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")} and {Path.Combine(outDirectory, "best.json")}."));
+        var report = Path.Combine(outDirectory, "report.html");
+        StudyReport.Write(ReportDataBuilder.Build(store, study), report);
+        console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")}, {Path.Combine(outDirectory, "best.json")} and {report}."));
     }
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)

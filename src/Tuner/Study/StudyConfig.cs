@@ -21,4 +21,5 @@ public sealed record StudyConfig(
     int FeatureColumns,
     string Featurization,
     IReadOnlyList<string> Trainers,
-    string SearchSpace);
+    string SearchSpace,
+    IReadOnlyList<int>? ClassCounts = null);

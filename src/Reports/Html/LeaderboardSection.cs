@@ -1,0 +1,47 @@
+using System.Text;
+using Tuner.Reports.Model;
+
+namespace Tuner.Reports.Html;
+
+/// <summary>Every trial in one table, sortable by any column, training and validation metric side by side.</summary>
+public static class LeaderboardSection
+{
+    public static void Write(StringBuilder html, StudyReportData study)
+    {
+        var metrics = study.RankedTrials.SelectMany(t => t.Metrics.Keys)
+            .Where(k => k.StartsWith("valid_", StringComparison.Ordinal) && !k.EndsWith("_std", StringComparison.Ordinal))
+            .Select(k => k[6..]).Distinct().OrderBy(k => k == study.Metric ? "" : k, StringComparer.Ordinal).ToList();
+        html.Append("<div class=\"scroll\"><table class=\"sortable\" id=\"leaderboard\"><thead><tr>");
+        foreach (var header in new[] { "rank", "trial", "trainer", "state" })
+            html.Append($"<th class=\"sortable\">{header}</th>");
+        var ranking = study.Metric;
+        html.Append($"<th class=\"sortable\">valid {Html.Text(ranking)}</th><th class=\"sortable\">train {Html.Text(ranking)}</th><th class=\"sortable\">gap</th>");
+        foreach (var metric in metrics.Where(m => m != ranking))
+            html.Append($"<th class=\"sortable\">valid {Html.Text(metric)}</th>");
+        html.Append("<th class=\"sortable\">time (s)</th><th>settings / outcome</th></tr></thead><tbody>");
+        var rank = 0;
+        foreach (var trial in study.RankedTrials)
+        {
+            var ranked = trial.State == "complete" && trial.Value.HasValue;
+            html.Append("<tr>");
+            Cell(html, ranked ? (++rank).ToString(System.Globalization.CultureInfo.InvariantCulture) : "", ranked ? rank : null);
+            Cell(html, trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), trial.Number);
+            html.Append($"<td data-key=\"{Html.Text(trial.Trainer)}\">{Html.Text(trial.Trainer)}{(trial.IsBaseline ? " <small>(defaults)</small>" : "")}</td>");
+            html.Append($"<td data-key=\"{Html.Text(trial.State)}\" class=\"state-{Html.Text(trial.State)}\">{Html.Text(trial.State)}</td>");
+            Cell(html, Html.Number(trial.Metric($"valid_{ranking}")), trial.Metric($"valid_{ranking}"));
+            Cell(html, Html.Number(trial.Metric($"train_{ranking}")), trial.Metric($"train_{ranking}"));
+            Cell(html, Html.Number(SummarySection.Gap(trial, ranking)), SummarySection.Gap(trial, ranking));
+            foreach (var metric in metrics.Where(m => m != ranking))
+                Cell(html, Html.Number(trial.Metric($"valid_{metric}")), trial.Metric($"valid_{metric}"));
+
+            Cell(html, Html.Number(trial.DurationSeconds, "F1"), trial.DurationSeconds);
+            var outcome = trial.Error is { Length: > 0 } error ? $"<br><i>{Html.Text(error)}</i>" : "";
+            html.Append($"<td class=\"params\">{Html.Text(SummarySection.ParameterText(trial))}{outcome}</td></tr>");
+        }
+
+        html.Append("</tbody></table></div>");
+    }
+
+    private static void Cell(StringBuilder html, string text, double? key) =>
+        html.Append($"<td class=\"num\" data-key=\"{Html.SortKey(key)}\">{text}</td>");
+}

@@ -1,0 +1,28 @@
+using System.Text;
+using Tuner.Reports.Model;
+
+namespace Tuner.Reports.Html;
+
+/// <summary>Writes one self-contained HTML report of a study: summary, leaderboard, learning curves.</summary>
+public static class StudyReport
+{
+    public static string Render(StudyReportData study)
+    {
+        var html = new StringBuilder(64 * 1024);
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append($"<title>Tuner report: {Html.Text(study.Name)}</title><style>{ReportAssets.Style}</style></head><body>");
+        html.Append($"<h1>{Html.Text(study.Name)}</h1><p class=\"sub\">{Html.Text(study.Task)} task, ranked by validation {Html.Text(study.Metric)} ")
+            .Append(study.HigherIsBetter ? "(higher is better)" : "(lower is better)")
+            .Append($", seed {study.Seed}, created {study.Created:yyyy-MM-dd HH:mm} UTC</p>");
+        SummarySection.Write(html, study);
+        html.Append("<h2 id=\"leaderboard-section\">Leaderboard</h2><p class=\"sub\">Click a column to sort. The gap is training minus validation: a large gap is a sign of overfitting.</p>");
+        LeaderboardSection.Write(html, study);
+        html.Append("<h2 id=\"curves\">Learning curves</h2>");
+        CurvesSection.Write(html, study);
+        html.Append($"<script>{ReportAssets.Script}</script></body></html>");
+        return html.ToString();
+    }
+
+    public static void Write(StudyReportData study, string path) => File.WriteAllText(path, Render(study));
+}

@@ -1,0 +1,26 @@
+using Tuner.Reports.Model;
+using Tuner.Storage;
+using Tuner.Study;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Output;
+
+/// <summary>Reads a study out of the store into the form the report writer takes.</summary>
+public static class ReportDataBuilder
+{
+    public static StudyReportData Build(IStudyStore store, StudyInfo study)
+    {
+        var config = study.Config;
+        var ranked = Ranking.Rank(store.LoadTrials(study.Id), config.HigherIsBetter);
+        var trials = ranked.Select(t => new ReportTrial(
+            t.Number, SqliteStudyStore.Name(t.State), t.Trainer, t.IsBaseline,
+            t.Parameters.Values.ToDictionary(p => p.Key, p => Compact(p.Value)),
+            t.Metrics, t.Value, t.DurationSeconds, t.Error, t.Started, store.LoadSteps(t.Id))).ToList();
+        return new StudyReportData(study.Name, study.Created, config.Task, config.Metric, config.HigherIsBetter, config.DataPath,
+            config.Label, config.Rows, config.FeatureColumns, config.Classes, config.ClassCounts, config.Folds, config.ValidationPath, config.Seed,
+            config.Featurization, trials);
+    }
+
+    private static string Compact(object value) =>
+        value is double d ? d.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : HyperParameters.Format(value);
+}
