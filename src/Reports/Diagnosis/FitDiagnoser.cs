@@ -105,6 +105,10 @@ public static class FitDiagnoser
             TrialState.Failed => $"the trial failed after {trial.Curve.Count} epoch(s): {trial.Error ?? "no message"}",
             _ => null,
         };
-        return note is null ? primary : primary with { Evidence = [.. primary.Evidence, note] };
+        if (note is null) return primary;
+        var recommendations = trial.State == TrialState.Failed
+            ? [.. primary.Recommendations, "fix the cause of the failure and rerun the trial"]
+            : primary.Recommendations;
+        return primary with { Evidence = [.. primary.Evidence, note], Recommendations = recommendations };
     }
 }

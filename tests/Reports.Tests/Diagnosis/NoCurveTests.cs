@@ -92,6 +92,7 @@ public sealed class NoCurveTests
         var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis([], TrialState.Failed, "out of memory"));
         Assert.Equal(FitKind.Unknown, diagnosis.Kind);
         Assert.Contains(diagnosis.Evidence, line => line.Contains("out of memory", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.Recommendations, r => r.Contains("rerun", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public sealed class VanishingGradientTests
     {
         var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis(Curves.GoodFit(_ => [1e-5, 0.1, 0.2])));
         Assert.Equal(FitKind.VanishingGradients, diagnosis.Kind);
-        Assert.Contains(diagnosis.Evidence, line => line.Contains("epochs 28–30", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.Evidence, line => line.Contains("epochs 28–30", StringComparison.Ordinal)
+            && line.Contains("averaged 1e-5, 20000× smaller than the output layer's 0.2", StringComparison.Ordinal));
         Assert.Contains(diagnosis.Recommendations, r => r.Contains("He", StringComparison.Ordinal) && r.Contains("Xavier", StringComparison.Ordinal));
     }
 
