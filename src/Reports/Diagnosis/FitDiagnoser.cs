@@ -12,7 +12,7 @@ namespace Tuner.Reports.Diagnosis;
 /// <list type="table">
 /// <listheader><term>#, kind</term><description>fires when (curve trials)</description></listheader>
 /// <item><term>1 Diverged</term><description>the trial state is Diverged; or any T or V is NaN/∞; or some T is
-/// strictly above 10 × the lowest T before it. When this fires, only rules 2 and 3 are evaluated besides.</description></item>
+/// strictly above 10 × the lowest (positive) T before it. When this fires, only rules 2 and 3 are evaluated besides.</description></item>
 /// <item><term>2 ExplodingGradients</term><description>n ≥ 2 and some gradient norm is NaN/∞ or strictly above
 /// 100 × epoch 1's (epoch 1's must be finite and &gt; 0).</description></item>
 /// <item><term>3 VanishingGradients</term><description>epochs report ≥ 2 layer gradient norms (an MLP); over the

@@ -6,7 +6,7 @@ namespace Tuner.Reports.Diagnosis;
 /// <summary>Rule 6: still improving steeply at the last epoch, or well below the study's best with train ≈ validation.</summary>
 internal static class UnderfittingRule
 {
-    public static readonly string[] FlexibleModel =
+    public static IReadOnlyList<string> FlexibleModel { get; } =
         ["use a more flexible model (mlp, or trees: lightgbm, fasttree)", "lower the regularization (l1, l2)"];
 
     public static Finding? Check(TrialDiagnosis trial, DiagnosisThresholds thresholds)

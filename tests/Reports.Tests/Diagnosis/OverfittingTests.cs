@@ -4,7 +4,7 @@ namespace Reports.Tests.Diagnosis;
 
 public sealed class OverfittingTests
 {
-    private static readonly double[] Training = [2.0, 1.5, 1.0, 0.99, 0.98, 0.97];
+    private static double[] Training => [2.0, 1.5, 1.0, 0.99, 0.98, 0.97];
 
     [Fact]
     public void A_U_shaped_validation_loss_is_overfitting_with_its_best_epoch()
