@@ -33,25 +33,27 @@ public static class KnobCharts
         return Svg.Render(plot);
     }
 
-    /// <summary>Values of the trials grouped by a categorical knob, one column of points per choice.</summary>
-    public static string ByCategory(IReadOnlyList<(string Choice, double Value)> points, string knob, string metric)
+    /// <summary>
+    /// Values of the trials grouped by a categorical knob, one column of points per choice (labelled c0, c1, …;
+    /// the caller names the choices outside the chart) with the median marked.
+    /// </summary>
+    public static string ByCategory(IReadOnlyList<(int Choice, double Value)> points, int choices, string metric)
     {
-        var choices = points.Select(p => p.Choice).Distinct().Order(StringComparer.Ordinal).ToList();
         var plot = new Plot();
         var random = new Random(1); // jitter only, so points with equal values stay visible
-        var xs = points.Select(p => choices.IndexOf(p.Choice) + (random.NextDouble() - 0.5) * 0.3).ToArray();
+        var xs = points.Select(p => p.Choice + (random.NextDouble() - 0.5) * 0.3).ToArray();
         plot.Add.ScatterPoints(xs, points.Select(p => p.Value).ToArray());
-        for (var c = 0; c < choices.Count; c++)
+        for (var c = 0; c < choices; c++)
         {
-            var values = points.Where(p => p.Choice == choices[c]).Select(p => p.Value).Order().ToList();
+            var values = points.Where(p => p.Choice == c).Select(p => p.Value).Order().ToList();
+            if (values.Count == 0) continue;
             var median = values[values.Count / 2];
-            var mark = plot.Add.Line(c - 0.3, median, c + 0.3, median);
-            mark.LineWidth = 2;
+            plot.Add.Line(c - 0.3, median, c + 0.3, median).LineWidth = 2;
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, choices.Count).Select(i => (double)i).ToArray(), choices.ToArray());
-        plot.XLabel(knob);
+            Enumerable.Range(0, choices).Select(i => (double)i).ToArray(), Enumerable.Range(0, choices).Select(i => $"c{i}").ToArray());
+        plot.XLabel("choice (median marked)");
         plot.YLabel($"validation {metric}");
         return Svg.Render(plot, 420, 280);
     }
@@ -88,7 +90,7 @@ public static class KnobCharts
         plot.Add.Bars(bars);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, ordered.Count).Select(i => (double)i).ToArray(), ordered.Select(i => i.Knob).ToArray());
-        plot.XLabel($"increase in the forest's error on {metric} when the knob is shuffled");
+        plot.XLabel($"rise in {metric} error when shuffled");
         plot.Axes.Margins(left: 0);
         return Svg.Render(plot, 560, Math.Max(200, 40 + 26 * ordered.Count));
     }

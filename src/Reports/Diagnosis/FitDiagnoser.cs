@@ -37,7 +37,7 @@ namespace Tuner.Reports.Diagnosis;
 /// </summary>
 public static class FitDiagnoser
 {
-    public static Diagnosis Diagnose(TrialDiagnosis trial, DiagnosisThresholds? thresholds = null)
+    public static FitDiagnosis Diagnose(TrialDiagnosis trial, DiagnosisThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var limits = thresholds ?? DiagnosisThresholds.Default;
@@ -45,7 +45,7 @@ public static class FitDiagnoser
         var findings = curve.Count == 0 ? NoCurve(trial, limits) : FromCurve(trial, limits);
         findings[0] = Annotate(findings[0], trial);
         int best = CurveFacts.BestIndex(curve);
-        return new Diagnosis(findings, best < 0 ? null : curve[best].Epoch);
+        return new FitDiagnosis(findings, best < 0 ? null : curve[best].Epoch);
     }
 
     private static List<Finding> FromCurve(TrialDiagnosis trial, DiagnosisThresholds limits)

@@ -24,6 +24,7 @@ public static class CurvesSection
             html.Append($"<h3 id=\"trial-{trial.Number}\">Trial {trial.Number}: {Html.Text(trial.Trainer)}, {Html.Text(trial.State)}, validation {Html.Text(study.Metric)} {Html.Number(trial.Value)}")
                 .Append(best is { } b ? $", best epoch {b} of {trial.Curve.Count}" : "").Append("</h3>");
             html.Append("<p class=\"params\">").Append(Html.Text(SummarySection.ParameterText(trial))).Append("</p>");
+            if (TrialDiagnoses.For(study, trial) is { } diagnosis) DiagnosisSection.WriteFindings(html, diagnosis);
             html.Append("<div class=\"curves\"><div class=\"chart\">").Append(CurveCharts.Losses(trial.Curve))
                 .Append("</div><div class=\"chart\">").Append(CurveCharts.Signals(trial.Curve)).Append("</div></div>");
         }

@@ -18,12 +18,12 @@ public static class LeaderboardSection
         html.Append($"<th class=\"sortable\">valid {Html.Text(ranking)}</th><th class=\"sortable\">train {Html.Text(ranking)}</th><th class=\"sortable\">gap</th>");
         foreach (var metric in metrics.Where(m => m != ranking))
             html.Append($"<th class=\"sortable\">valid {Html.Text(metric)}</th>");
-        html.Append("<th class=\"sortable\">time (s)</th><th>settings / outcome</th></tr></thead><tbody>");
+        html.Append("<th class=\"sortable\">time (s)</th><th class=\"sortable\">diagnosis</th><th>settings / outcome</th></tr></thead><tbody>");
         var rank = 0;
         foreach (var trial in study.RankedTrials)
         {
             var ranked = trial.State == "complete" && trial.Value.HasValue;
-            html.Append("<tr>");
+            html.Append($"<tr id=\"row-{trial.Number}\">");
             Cell(html, ranked ? (++rank).ToString(System.Globalization.CultureInfo.InvariantCulture) : "", ranked ? rank : null);
             Cell(html, trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), trial.Number);
             html.Append($"<td data-key=\"{Html.Text(trial.Trainer)}\">{Html.Text(trial.Trainer)}{(trial.IsBaseline ? " <small>(defaults)</small>" : "")}</td>");
@@ -35,6 +35,8 @@ public static class LeaderboardSection
                 Cell(html, Html.Number(trial.Metric($"valid_{metric}")), trial.Metric($"valid_{metric}"));
 
             Cell(html, Html.Number(trial.DurationSeconds, "F1"), trial.DurationSeconds);
+            var fit = TrialDiagnoses.For(study, trial) is { } diagnosis ? TrialDiagnoses.Label(diagnosis.Kind) : "";
+            html.Append($"<td data-key=\"{fit}\">{fit}</td>");
             var outcome = trial.Error is { Length: > 0 } error ? $"<br><i>{Html.Text(error)}</i>" : "";
             html.Append($"<td class=\"params\">{Html.Text(SummarySection.ParameterText(trial))}{outcome}</td></tr>");
         }

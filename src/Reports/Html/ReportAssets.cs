@@ -20,6 +20,11 @@ public static class ReportAssets
         .curves { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 1rem; }
         .chart svg { max-width: 100%; height: auto; }
         .scroll { max-height: 70vh; overflow: auto; }
+        .finding { border-left: 4px solid #999; background: #fafafa; padding: .3rem .8rem; margin: .4rem 0; font-size: .88rem; }
+        .finding ul { margin: .2rem 0; padding-left: 1.2rem; } .advice { color: #0b57d0; list-style: none; margin-left: -1rem; }
+        .kind-GoodFit { border-color: #1b7f3b; } .kind-Overfitting, .kind-Unstable { border-color: #d97706; }
+        .kind-Underfitting { border-color: #0b57d0; } .kind-Diverged, .kind-ExplodingGradients, .kind-VanishingGradients { border-color: #b00020; }
+        .effects { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: .6rem; }
         @media print { .scroll { max-height: none; overflow: visible; } th { position: static; } h2 { break-before: auto; } .chart { break-inside: avoid; } }
         """;
 

@@ -3,7 +3,7 @@ using Tuner.Reports.Model;
 
 namespace Tuner.Reports.Html;
 
-/// <summary>Writes one self-contained HTML report of a study: summary, leaderboard, learning curves.</summary>
+/// <summary>Writes one self-contained HTML report of a study: summary, diagnosis, leaderboard, learning curves, knob effects.</summary>
 public static class StudyReport
 {
     public static string Render(StudyReportData study)
@@ -16,10 +16,14 @@ public static class StudyReport
             .Append(study.HigherIsBetter ? "(higher is better)" : "(lower is better)")
             .Append($", seed {study.Seed}, created {study.Created:yyyy-MM-dd HH:mm} UTC</p>");
         SummarySection.Write(html, study);
+        html.Append("<h2 id=\"diagnosis\">Diagnosis</h2><p class=\"sub\">Each trial is judged by explicit rules on its learning curve (or, for trainers without one, on its training and validation metric); the rules are listed in the README.</p>");
+        DiagnosisSection.WriteSummary(html, study);
         html.Append("<h2 id=\"leaderboard-section\">Leaderboard</h2><p class=\"sub\">Click a column to sort. The gap is training minus validation: a large gap is a sign of overfitting.</p>");
         LeaderboardSection.Write(html, study);
         html.Append("<h2 id=\"curves\">Learning curves</h2>");
         CurvesSection.Write(html, study);
+        html.Append("<h2 id=\"effects\">Effects of each knob</h2>");
+        EffectsSection.Write(html, study);
         html.Append($"<script>{ReportAssets.Script}</script></body></html>");
         return html.ToString();
     }

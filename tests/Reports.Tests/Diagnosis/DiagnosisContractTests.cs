@@ -76,6 +76,6 @@ public sealed class DiagnosisContractTests
     [Fact]
     public void A_diagnosis_without_findings_is_rejected()
     {
-        Assert.Throws<ArgumentException>(() => new Tuner.Reports.Diagnosis.Diagnosis([], null));
+        Assert.Throws<ArgumentException>(() => new FitDiagnosis([], null));
     }
 }

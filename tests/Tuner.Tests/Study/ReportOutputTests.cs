@@ -27,7 +27,9 @@ public sealed class ReportOutputTests
             Assert.Contains($"class=\"state-{state}\"", html);
         var start = html.IndexOf("id=\"leaderboard\"", StringComparison.Ordinal);
         var leaderboard = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
-        Assert.Equal(12 + 1, leaderboard.Split("<tr>").Length - 1); // one row per trial plus the header
+        Assert.Equal(12, leaderboard.Split("<tr id=\"row-").Length - 1); // one row per trial
+        foreach (var section in new[] { "id=\"diagnosis\"", "id=\"curves\"", "id=\"effects\"", "Optimisation history" })
+            Assert.Contains(section, html);
         Assert.Contains("<svg", html);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", "", StringComparison.Ordinal)); // nothing fetched from the network
     }

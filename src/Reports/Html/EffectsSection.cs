@@ -1,0 +1,51 @@
+using System.Text;
+using Tuner.Reports.Analysis;
+using Tuner.Reports.Charts;
+using Tuner.Reports.Model;
+
+namespace Tuner.Reports.Html;
+
+/// <summary>What each knob did: the search history, parameter importance, and the metric against each knob.</summary>
+public static class EffectsSection
+{
+    /// <summary>The knobs the mission is about come first; any others follow in name order.</summary>
+    private static readonly string[] Preferred = ["trainer", "loss", "schedule", "optimizer", "batch_size", "epochs", "l1", "l2", "learning_rate"];
+
+    public const int MaxKnobCharts = 14;
+
+    public static void Write(StringBuilder html, StudyReportData study)
+    {
+        html.Append("<div class=\"effects\"><div class=\"chart\"><h3>Optimisation history</h3>")
+            .Append(KnobCharts.History(study.RankedTrials, study.HigherIsBetter, study.Metric)).Append("</div>");
+        var importance = ParameterImportance.Compute(study.RankedTrials, study.Seed);
+        if (importance.Count > 0)
+            html.Append("<div class=\"chart\"><h3>Parameter importance</h3>").Append(KnobCharts.Importance(importance, study.Metric)).Append("</div>");
+        html.Append("</div><div class=\"effects\">");
+
+        var knobs = KnobValues.From(study.RankedTrials)
+            .Where(k => k.Settings.Select(s => s.Text).Distinct().Count() > 1)
+            .OrderBy(k => Array.IndexOf(Preferred, k.Knob) is var i && i >= 0 ? i : Preferred.Length)
+            .ThenBy(k => k.Knob, StringComparer.Ordinal)
+            .Take(MaxKnobCharts);
+        foreach (var knob in knobs)
+        {
+            html.Append($"<div class=\"chart\"><h3>{Html.Text(knob.Knob)}</h3>");
+            html.Append(knob.IsNumeric
+                ? KnobCharts.ByNumber(knob.Settings.Select(s => (Number(s.Text), s.Trial.Value!.Value)).ToList(), "setting", study.Metric)
+                : KnobCharts.ByCategory(knob.Settings.Select(s => (Choices(knob).IndexOf(s.Text), s.Trial.Value!.Value)).ToList(), Choices(knob).Count, study.Metric));
+            if (!knob.IsNumeric) html.Append(Legend(knob));
+            html.Append("</div>");
+        }
+
+        html.Append("</div>");
+    }
+
+    private static double Number(string text) => KnobValues.TryNumber(text, out var value) ? value : double.NaN;
+
+    // Chart labels are short codes (c0, c1, …) so no text from the data is drawn inside the SVG; the legend
+    // below each chart names the choices, escaped like every other piece of data text.
+    private static List<string> Choices(KnobValues knob) => knob.Settings.Select(s => s.Text).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private static string Legend(KnobValues knob) =>
+        "<p class=\"params\">" + string.Join("  ", Choices(knob).Select((c, i) => $"c{i} = {Html.Text(c)}")) + "</p>";
+}
