@@ -17,6 +17,7 @@ public static class Program
         {
             TuneCommand.Build(),
             ReportCommand.Build(),
+            CompareCommand.Build(),
             studies,
         };
 

@@ -22,6 +22,7 @@ public static class HostedCommand
         builder.Services.AddTransient<TuneJob>();
         builder.Services.AddTransient<StudiesCommand>();
         builder.Services.AddTransient<ReportCommand>();
+        builder.Services.AddTransient<CompareCommand>();
 
         using var host = builder.Build();
         await host.StartAsync();
