@@ -9,9 +9,11 @@ public static class CurvesSection
 {
     public const int TrialsShown = 6;
 
-    public static void Write(StringBuilder html, StudyReportData study)
+    /// <summary>Curves of the best <see cref="TrialsShown"/> trials that have one, plus any trial asked for by number.</summary>
+    public static void Write(StringBuilder html, StudyReportData study, IReadOnlyCollection<int> requested)
     {
-        var withCurves = study.RankedTrials.Where(t => t.Curve.Count > 0).Take(TrialsShown).ToList();
+        var top = study.RankedTrials.Where(t => t.Curve.Count > 0).Take(TrialsShown);
+        var withCurves = top.Concat(study.RankedTrials.Where(t => requested.Contains(t.Number))).Distinct().ToList();
         if (withCurves.Count == 0)
         {
             html.Append("<p>No trial reported per-epoch values (ML.NET's trainers do not; the sgd and mlp trainers do).</p>");

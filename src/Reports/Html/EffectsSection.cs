@@ -20,7 +20,15 @@ public static class EffectsSection
         var importance = ParameterImportance.Compute(study.RankedTrials, study.Seed);
         if (importance.Count > 0)
             html.Append("<div class=\"chart\"><h3>Parameter importance</h3>").Append(KnobCharts.Importance(importance, study.Metric)).Append("</div>");
-        html.Append("</div><div class=\"effects\">");
+        html.Append("</div>");
+        if (ParallelCoordinates.Render(study.RankedTrials) is { } parallel)
+        {
+            html.Append($"<div class=\"chart\"><h3>Top {ParallelCoordinates.TrialsShown} trials of the winning trainer, knob by knob (the best drawn thickest)</h3>")
+                .Append(parallel.Svg).Append("<p class=\"params\">")
+                .Append(string.Join("  ", parallel.Knobs.Select((k, i) => $"k{i} = {Html.Text(k)}"))).Append("</p></div>");
+        }
+
+        html.Append("<div class=\"effects\">");
 
         var knobs = KnobValues.From(study.RankedTrials)
             .Where(k => k.Settings.Select(s => s.Text).Distinct().Count() > 1)

@@ -6,7 +6,7 @@ namespace Tuner.Reports.Html;
 /// <summary>Writes one self-contained HTML report of a study: summary, diagnosis, leaderboard, learning curves, knob effects.</summary>
 public static class StudyReport
 {
-    public static string Render(StudyReportData study)
+    public static string Render(StudyReportData study, IReadOnlyCollection<int>? curvesOf = null)
     {
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -21,12 +21,13 @@ public static class StudyReport
         html.Append("<h2 id=\"leaderboard-section\">Leaderboard</h2><p class=\"sub\">Click a column to sort. The gap is training minus validation: a large gap is a sign of overfitting.</p>");
         LeaderboardSection.Write(html, study);
         html.Append("<h2 id=\"curves\">Learning curves</h2>");
-        CurvesSection.Write(html, study);
+        CurvesSection.Write(html, study, curvesOf ?? []);
         html.Append("<h2 id=\"effects\">Effects of each knob</h2>");
         EffectsSection.Write(html, study);
         html.Append($"<script>{ReportAssets.Script}</script></body></html>");
         return html.ToString();
     }
 
-    public static void Write(StudyReportData study, string path) => File.WriteAllText(path, Render(study));
+    public static void Write(StudyReportData study, string path, IReadOnlyCollection<int>? curvesOf = null) =>
+        File.WriteAllText(path, Render(study, curvesOf));
 }

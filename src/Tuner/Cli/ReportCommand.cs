@@ -15,13 +15,14 @@ public sealed class ReportCommand(IAnsiConsole console)
         var study = new Option<string>("--study") { Description = "the study to report", Required = true };
         var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: runs/<study>/study.db" };
         var output = new Option<string?>("--out") { Description = "HTML file to write; default: report.html next to the store" };
-        var command = new Command("report", "Write the HTML report of a study") { study, storage, output };
+        var trials = new Option<int[]>("--trial") { Description = "also show the learning curves of this trial (repeatable)" };
+        var command = new Command("report", "Write the HTML report of a study") { study, storage, output, trials };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, _) => Task.FromResult(
-            services.GetRequiredService<ReportCommand>().Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output)))));
+            services.GetRequiredService<ReportCommand>().Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output), result.GetValue(trials) ?? []))));
         return command;
     }
 
-    public int Run(string studyName, string? storage, string? output)
+    public int Run(string studyName, string? storage, string? output, IReadOnlyCollection<int> trials)
     {
         var path = storage ?? Path.Combine("runs", studyName, "study.db");
         if (!File.Exists(path))
@@ -30,7 +31,11 @@ public sealed class ReportCommand(IAnsiConsole console)
         var study = store.FindStudy(studyName) ?? throw new UserInputException(
             $"Study '{studyName}' is not in '{path}'; studies there: {string.Join(", ", store.ListStudies().Select(s => s.Name))}.");
         var file = output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "report.html");
-        StudyReport.Write(ReportDataBuilder.Build(store, study), file);
+        var data = ReportDataBuilder.Build(store, study);
+        var unknown = trials.Where(n => data.RankedTrials.All(t => t.Number != n)).ToList();
+        if (unknown.Count > 0)
+            throw new UserInputException($"--trial {string.Join(", ", unknown)}: no such trial in study '{studyName}' (trials 0 to {data.RankedTrials.Count - 1}).");
+        StudyReport.Write(data, file, trials);
         console.MarkupLine(Markup.Escape($"Wrote {file}."));
         return ExitCodes.Success;
     }
