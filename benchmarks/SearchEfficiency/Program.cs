@@ -7,16 +7,19 @@ using Tuner.Study;
 
 // Compares search strategies at the same time budget on sample datasets: for each, the best validation
 // metric reached and how long each strategy took to reach random search's final best.
-// Usage: dotnet run -c Release --project benchmarks/SearchEfficiency -- [seconds per run] [seeds]
+// Usage: dotnet run -c Release --project benchmarks/SearchEfficiency -- [seconds per run] [first seed] [seeds] [file:label,...]
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60;
-var seeds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+var seeds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
 var root = FindRoot();
-(string File, string Label, string[] Ignore)[] datasets =
-[
-    ("credit_data.csv", "Status", []),
-    ("letter.csv", "lettr", []),
-    ("diamonds.csv", "price", []),
-];
+(string File, string Label, string[] Ignore)[] datasets = args.Length > 3
+    ? args[3].Split(',').Select(d => (d.Split(':')[0], d.Split(':')[1], Array.Empty<string>())).ToArray()
+    :
+    [
+        ("credit_data.csv", "Status", []),
+        ("letter.csv", "lettr", []),
+        ("diamonds.csv", "price", []),
+    ];
 (string Sampler, string Pruner)[] strategies = [("random", "none"), ("tpe", "asha")];
 var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
 var scratch = Path.Combine(Path.GetTempPath(), "tuner-search-efficiency", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
@@ -25,7 +28,7 @@ Console.WriteLine($"Search efficiency: {seconds:F0} s per run, {seeds} seed(s), 
 Console.WriteLine("dataset           seed  strategy     trials  pruned  best          time to random's best");
 foreach (var (file, label, ignore) in datasets)
 {
-    for (var seed = 1; seed <= seeds; seed++)
+    for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
     {
         var timelines = new Dictionary<string, (List<(double Time, double Best)> Line, int Trials, int Pruned, bool Higher)>();
         foreach (var (sampler, pruner) in strategies)
