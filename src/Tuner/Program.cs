@@ -25,7 +25,8 @@ public static class Program
         if (parsed.Errors.Count > 0)
         {
             // One line, as for every other input mistake; `--help` shows the full usage.
-            await Console.Error.WriteLineAsync($"tuner: {parsed.Errors[0].Message} (see `tuner {parsed.CommandResult.Command.Name} --help`)");
+            var command = parsed.CommandResult.Command is RootCommand ? "" : $" {parsed.CommandResult.Command.Name}";
+            await Console.Error.WriteLineAsync($"tuner: {parsed.Errors[0].Message} (see `tuner{command} --help`)");
             return ExitCodes.BadInput;
         }
 

@@ -37,8 +37,8 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         var sampler = SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter);
         var pruner = PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
-        Directory.CreateDirectory(options.OutDirectory);
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
+        Directory.CreateDirectory(options.OutDirectory);
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
             data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint), options.Label, task.ToString().ToLowerInvariant(),

@@ -20,36 +20,16 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         using var memory = new MemorySampler();
         try
         {
+            var parameters = WithSeed(trial.Parameters, studySeed + trial.Number);
             var folds = new List<Dictionary<string, double>>();
             foreach (var fold in data.Folds)
             {
-                var seed = studySeed + trial.Number;
-                var trainer = TrainerRegistry.Create(trial.Trainer, seed);
-                var parameters = trial.Parameters.Has(ParameterNames.Seed)
-                    ? trial.Parameters
-                    : new HyperParameters(trial.Parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
-                var reported = 0;
-                string? pruned = null;
-                Func<EpochRecord, bool> onEpoch = fold.Index == 0
-                    ? step =>
-                    {
-                        store.ReportStep(trial.Id, step);
-                        reported = step.Epoch;
-                        board.Record(trial.Number, step.Epoch, step.ValidationMetric);
-                        pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
-                        return pruned is null;
-                    }
-                    : _ => true;
-                var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, onEpoch, cancellationToken);
-                if (fold.Index == 0)
-                {
-                    // A diverged epoch is returned in the curve without being reported; keep it too.
-                    foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) store.ReportStep(trial.Id, step);
-                }
+                var (outcome, pruned) = TrainFold(trial, fold, parameters, cancellationToken);
                 if (outcome.Status != TrainingStatus.Completed)
                 {
                     var state = outcome.Status == TrainingStatus.Diverged ? TrialState.Diverged : TrialState.Pruned;
-                    return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, outcome.Status == TrainingStatus.Stopped ? pruned ?? outcome.Message : outcome.Message);
+                    var message = outcome.Status == TrainingStatus.Stopped ? pruned ?? outcome.Message : outcome.Message;
+                    return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, message);
                 }
 
                 folds.Add(TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation));
@@ -71,4 +51,32 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
                 $"{e.GetType().Name}: {e.Message}");
         }
     }
+
+    /// <summary>Trains one fold. Only the first fold reports its curve (to the store and the pruner).</summary>
+    private (TrainingOutcome Outcome, string? PruneReason) TrainFold(TrialRecord trial, Fold fold, HyperParameters parameters, CancellationToken cancellationToken)
+    {
+        var trainer = TrainerRegistry.Create(trial.Trainer, studySeed + trial.Number);
+        if (fold.Index != 0)
+            return (trainer.Train(fold.Training, fold.Validation, parameters, metric, _ => true, cancellationToken), null);
+
+        var reported = 0;
+        string? pruned = null;
+        var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, step =>
+        {
+            store.ReportStep(trial.Id, step);
+            reported = step.Epoch;
+            board.Record(trial.Number, step.Epoch, step.ValidationMetric);
+            pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
+            return pruned is null;
+        }, cancellationToken);
+
+        // A diverged epoch is returned in the curve without being reported; keep it too.
+        foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) store.ReportStep(trial.Id, step);
+        return (outcome, pruned);
+    }
+
+    private static HyperParameters WithSeed(HyperParameters parameters, int seed) =>
+        parameters.Has(ParameterNames.Seed)
+            ? parameters
+            : new HyperParameters(parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
 }
