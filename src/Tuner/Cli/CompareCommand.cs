@@ -31,12 +31,8 @@ public sealed class CompareCommand(IAnsiConsole console)
         var data = studies.Select((name, i) =>
         {
             var path = storages.Count == 0 ? Path.Combine("runs", name, "study.db") : storages[storages.Count == 1 ? 0 : i];
-            if (!File.Exists(path))
-                throw new UserInputException($"Study store '{path}' for study '{name}' does not exist; pass it with --storage.");
-            using var store = new SqliteStudyStore(path);
-            var study = store.FindStudy(name) ?? throw new UserInputException(
-                $"Study '{name}' is not in '{path}'; studies there: {string.Join(", ", store.ListStudies().Select(s => s.Name))}.");
-            return ReportDataBuilder.Build(store, study);
+            var (store, study) = StoredStudy.Open(path, name);
+            using (store) return ReportDataBuilder.Build(store, study);
         }).ToList();
 
         var file = output ?? "comparison.html";

@@ -25,11 +25,8 @@ public sealed class ReportCommand(IAnsiConsole console)
     public int Run(string studyName, string? storage, string? output, IReadOnlyCollection<int> trials)
     {
         var path = storage ?? Path.Combine("runs", studyName, "study.db");
-        if (!File.Exists(path))
-            throw new UserInputException($"Study store '{path}' does not exist; pass the study.db written by `tuner tune` with --storage.");
-        using var store = new SqliteStudyStore(path);
-        var study = store.FindStudy(studyName) ?? throw new UserInputException(
-            $"Study '{studyName}' is not in '{path}'; studies there: {string.Join(", ", store.ListStudies().Select(s => s.Name))}.");
+        var (store, study) = StoredStudy.Open(path, studyName);
+        using var _ = store;
         var file = output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "report.html");
         var data = ReportDataBuilder.Build(store, study);
         var unknown = trials.Where(n => data.RankedTrials.All(t => t.Number != n)).ToList();

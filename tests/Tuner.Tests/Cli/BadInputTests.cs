@@ -30,6 +30,7 @@ public sealed class BadInputTests
             { "unknown sampler", ["tune", "--data", good, "--label", "y", "--sampler", "bayes"], "choose from tpe, random, grid" },
             { "unknown pruner", ["tune", "--data", good, "--label", "y", "--pruner", "sha"], "choose from asha, hyperband, median, none" },
             { "non-numeric target", ["tune", "--data", good, "--label", "y", "--target", "high"], "--target" },
+            { "report of a missing store", ["report", "--study", "x", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
         };
     }
