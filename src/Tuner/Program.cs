@@ -18,6 +18,7 @@ public static class Program
             TuneCommand.Build(),
             ReportCommand.Build(),
             CompareCommand.Build(),
+            PredictCommand.Build(),
             studies,
         };
 

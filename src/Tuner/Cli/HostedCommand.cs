@@ -23,6 +23,7 @@ public static class HostedCommand
         builder.Services.AddTransient<StudiesCommand>();
         builder.Services.AddTransient<ReportCommand>();
         builder.Services.AddTransient<CompareCommand>();
+        builder.Services.AddTransient<PredictCommand>();
 
         using var host = builder.Build();
         await host.StartAsync();

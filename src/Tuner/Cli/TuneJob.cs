@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Spectre.Console;
 using Tuner.Data;
+using Tuner.Export;
 using Tuner.Output;
 using Tuner.Reports.Html;
 using Tuner.Search;
@@ -67,11 +68,11 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             await new StudyRunner(store, study, prepared, sampler, pruner, options.Parallel, new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
         }
 
-        WriteOutputs(store, study, options.OutDirectory);
+        WriteOutputs(store, study, prepared, options.OutDirectory);
         return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
     }
 
-    private void WriteOutputs(IStudyStore store, StudyInfo study, string outDirectory)
+    private void WriteOutputs(IStudyStore store, StudyInfo study, StudyData prepared, string outDirectory)
     {
         var ranked = Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
         LeaderboardCsv.Write(Path.Combine(outDirectory, "leaderboard.csv"), ranked);
@@ -87,6 +88,16 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         var report = Path.Combine(outDirectory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(store, study), report);
         console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")}, {Path.Combine(outDirectory, "best.json")} and {report}."));
+        var modelPath = Path.Combine(outDirectory, "model.zip");
+        if (ModelExporter.CanExport(best.Trainer))
+        {
+            ModelExporter.Save(prepared, best, study.Config, modelPath);
+            console.MarkupLine(Markup.Escape($"Wrote {modelPath} (featurization + {best.Trainer}, ML.NET format)."));
+        }
+        else
+        {
+            console.MarkupLine(Markup.Escape($"No model.zip: the winner, {best.Trainer}, is one of our own trainers, whose ML.NET export (ONNX) is not built yet; best.json holds its settings."));
+        }
     }
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)

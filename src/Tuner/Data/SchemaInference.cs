@@ -35,6 +35,10 @@ public static class SchemaInference
 
     public static float ParseBoolean(string text) => TrueWords.Contains(text) ? 1f : 0f;
 
+    /// <summary>1 or 0 for a true/false word, null for anything else.</summary>
+    public static float? ParseBooleanOrNull(string text) =>
+        TrueWords.Contains(text) ? 1f : FalseWords.Contains(text) ? 0f : null;
+
     // Long strings that are mostly distinct are prose, not categories.
     private static bool LooksLikeText(int distinct, int present, long totalLength) =>
         present > 0 && (double)totalLength / present > 30 && distinct > 0.5 * present;

@@ -75,7 +75,8 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         return (outcome, pruned);
     }
 
-    private static HyperParameters WithSeed(HyperParameters parameters, int seed) =>
+    /// <summary>The trial's parameters with its seed (study seed + trial number) unless the space fixed one.</summary>
+    public static HyperParameters WithSeed(HyperParameters parameters, int seed) =>
         parameters.Has(ParameterNames.Seed)
             ? parameters
             : new HyperParameters(parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
