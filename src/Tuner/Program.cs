@@ -19,6 +19,7 @@ public static class Program
             ReportCommand.Build(),
             CompareCommand.Build(),
             PredictCommand.Build(),
+            ExportCommand.Build(),
             studies,
         };
 

@@ -24,6 +24,7 @@ public static class HostedCommand
         builder.Services.AddTransient<ReportCommand>();
         builder.Services.AddTransient<CompareCommand>();
         builder.Services.AddTransient<PredictCommand>();
+        builder.Services.AddTransient<ExportCommand>();
 
         using var host = builder.Build();
         await host.StartAsync();

@@ -88,16 +88,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         var report = Path.Combine(outDirectory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(store, study), report);
         console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")}, {Path.Combine(outDirectory, "best.json")} and {report}."));
-        var modelPath = Path.Combine(outDirectory, "model.zip");
-        if (ModelExporter.CanExport(best.Trainer))
-        {
-            ModelExporter.Save(prepared, best, study.Config, modelPath);
-            console.MarkupLine(Markup.Escape($"Wrote {modelPath} (featurization + {best.Trainer}, ML.NET format)."));
-        }
-        else
-        {
-            console.MarkupLine(Markup.Escape($"No model.zip: the winner, {best.Trainer}, is one of our own trainers, whose ML.NET export (ONNX) is not built yet; best.json holds its settings."));
-        }
+        console.MarkupLine(Markup.Escape(ExportCommand.ExportModel(prepared, best, study.Config, outDirectory)));
     }
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)

@@ -27,6 +27,29 @@ public static class DataPreparation
         return new StudyData(data, null, prepared, Featurizer.Describe(data, splits[0].Train));
     }
 
+    /// <summary>
+    /// For a production model: featurizer and model fitted on every labelled row (training and validation).
+    /// The trainers still need validation rows for their per-epoch record; they get the same rows.
+    /// </summary>
+    public static StudyData PrepareRefit(MLContext ml, Dataset data, Dataset? validation, int seed)
+    {
+        var all = validation is null ? data : Concat(data, validation);
+        var rows = Enumerable.Range(0, all.Rows).ToArray();
+        var fold = Featurize(ml, all, rows, all, rows, 0, seed);
+        return new StudyData(all, null, [fold], Featurizer.Describe(all, rows));
+    }
+
+    private static Dataset Concat(Dataset first, Dataset second) =>
+        first with
+        {
+            Columns = first.Columns.Zip(second.Columns, (a, b) => a with
+            {
+                Numbers = a.Numbers is null ? null : [.. a.Numbers, .. b.Numbers!],
+                Strings = a.Strings is null ? null : [.. a.Strings, .. b.Strings!],
+            }).ToList(),
+            Labels = [.. first.Labels, .. second.Labels],
+        };
+
     private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index, int seed)
     {
         // Training rows are laid out in a seeded random order: the trainers' blocked epoch shuffle keeps

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML;
+using Spectre.Console;
+using Tuner.Data;
+using Tuner.Export;
+using Tuner.Output;
+using Tuner.Storage;
+using Tuner.Study;
+using Tuner.Trainers.Data;
+
+namespace Tuner.Cli;
+
+/// <summary>
+/// `tuner export`: the winner of a study for production: best.json, model.zip (featurization + model) and
+/// Consumption.cs. With --refit the model is trained again on training and validation rows together.
+/// </summary>
+public sealed class ExportCommand(IAnsiConsole console)
+{
+    public static Command Build()
+    {
+        var study = new Option<string>("--study") { Description = "the study to export", Required = true };
+        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: runs/<study>/study.db" };
+        var output = new Option<string>("--out") { Description = "directory to write best.json, model.zip and Consumption.cs", Required = true };
+        var refit = new Option<bool>("--refit") { Description = "train the final model on training and validation rows together" };
+        var command = new Command("export", "Export a study's best settings and model for production") { study, storage, output, refit };
+        command.SetAction((result, _) => HostedCommand.RunAsync((services, _) => Task.FromResult(
+            services.GetRequiredService<ExportCommand>().Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output)!, result.GetValue(refit)))));
+        return command;
+    }
+
+    public int Run(string studyName, string? storage, string outDirectory, bool refit)
+    {
+        var (store, study) = StoredStudy.Open(storage ?? Path.Combine("runs", studyName, "study.db"), studyName);
+        using (store)
+        {
+            var best = Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter)
+                ?? throw new UserInputException($"Study '{studyName}' has no complete trial to export; run `tuner tune` on it first.");
+            var prepared = Reload(study.Config, refit);
+            Directory.CreateDirectory(outDirectory);
+            BestSettings.From(study, best).Write(Path.Combine(outDirectory, "best.json"));
+            console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "best.json")}."));
+            console.MarkupLine(Markup.Escape(ExportModel(prepared, best, study.Config, outDirectory)));
+            return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>Writes model.zip and Consumption.cs when the winner's trainer can be saved; says what it did.</summary>
+    public static string ExportModel(StudyData prepared, TrialRecord best, StudyConfig config, string outDirectory)
+    {
+        if (!ModelExporter.CanExport(best.Trainer))
+            return $"No model.zip: the winner, {best.Trainer}, is one of our own trainers, whose ML.NET export (ONNX) is not built yet; best.json holds its settings.";
+        var model = Path.Combine(outDirectory, "model.zip");
+        ModelExporter.Save(prepared, best, config, model);
+        new MLContext().Model.Load(model, out var schema);
+        File.WriteAllText(Path.Combine(outDirectory, "Consumption.cs"), ConsumptionCode.Generate(schema, ModelLabels.ReadFrom(model)!));
+        return $"Wrote model.zip (featurization + {best.Trainer}, ML.NET format) and Consumption.cs to {outDirectory}.";
+    }
+
+    private static StudyData Reload(StudyConfig config, bool refit)
+    {
+        var task = Enum.Parse<TaskKind>(config.Task, ignoreCase: true);
+        var data = DatasetLoader.Load(new DataOptions(config.DataPath, config.Label, task, config.IgnoreColumns));
+        var validation = config.ValidationPath is null ? null : DatasetLoader.LoadValidation(config.ValidationPath, data);
+        var fingerprint = data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint);
+        if (fingerprint != config.DataFingerprint)
+            throw new UserInputException($"'{config.DataPath}' has changed since the study ran (fingerprint {fingerprint}, study {config.DataFingerprint}); export from the original data or tune again.");
+        var ml = new MLContext(config.Seed);
+        return refit ? DataPreparation.PrepareRefit(ml, data, validation, config.Seed) : DataPreparation.Prepare(ml, data, validation, config.Folds, config.Seed);
+    }
+}
