@@ -49,12 +49,13 @@ public sealed class ExportCommand(IAnsiConsole console)
     public static string ExportModel(StudyData prepared, TrialRecord best, StudyConfig config, string outDirectory)
     {
         if (!ModelExporter.CanExport(best.Trainer))
-            return $"No model.zip: the winner, {best.Trainer}, is one of our own trainers, whose ML.NET export (ONNX) is not built yet; best.json holds its settings.";
+            return $"No model.zip: trainer '{best.Trainer}' cannot be exported.";
         var model = Path.Combine(outDirectory, "model.zip");
         ModelExporter.Save(prepared, best, config, model);
         new MLContext().Model.Load(model, out var schema);
         File.WriteAllText(Path.Combine(outDirectory, "Consumption.cs"), ConsumptionCode.Generate(schema, ModelLabels.ReadFrom(model)!));
-        return $"Wrote model.zip (featurization + {best.Trainer}, ML.NET format) and Consumption.cs to {outDirectory}.";
+        var form = ModelLabels.ReadFrom(model)!.Onnx ? "as an ONNX graph inside the ML.NET pipeline" : "in ML.NET's format";
+        return $"Wrote model.zip (featurization + {best.Trainer} {form}) and Consumption.cs to {outDirectory}.";
     }
 
     private static StudyData Reload(StudyConfig config, bool refit)

@@ -16,7 +16,7 @@ public static class ConsumptionCode
         var task = Enum.Parse<TaskKind>(labels.Task, ignoreCase: true);
         var code = new StringBuilder();
         var family = Tuner.Trainers.MlNet.MlNetCatalog.Find(labels.Trainer)?.Family;
-        var packages = family switch
+        var packages = labels.Onnx ? "Microsoft.ML, Microsoft.ML.OnnxTransformer and Microsoft.ML.OnnxRuntime" : family switch
         {
             "lightgbm" => "Microsoft.ML and Microsoft.ML.LightGbm",
             "fasttree" or "fastforest" => "Microsoft.ML and Microsoft.ML.FastTree",
@@ -31,7 +31,7 @@ public static class ConsumptionCode
             .AppendLine("var model = ml.Model.Load(\"model.zip\", out _);")
             .AppendLine("var engine = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model);")
             .AppendLine("var output = engine.Predict(new ModelInput { /* set the columns of one row */ });");
-        code.AppendLine(task switch
+        code.AppendLine(labels.Onnx ? OnnxPrint(task, labels) : task switch
         {
             TaskKind.Binary => $"Console.WriteLine($\"{labels.Classes[1]}: {{output.PredictedLabel}} (probability {{output.Probability:F3}})\");",
             TaskKind.Multiclass => $"string[] classes = [{string.Join(", ", labels.Classes.Select(Literal))}];\n" +
@@ -52,7 +52,7 @@ public static class ConsumptionCode
 
         code.Length -= Environment.NewLine.Length;
         code.AppendLine("}").AppendLine().AppendLine("public sealed class ModelOutput").AppendLine("{");
-        code.AppendLine(task switch
+        code.AppendLine(labels.Onnx ? OnnxOutput(task) : task switch
         {
             TaskKind.Binary => "    public bool PredictedLabel { get; set; }\n\n    public float Probability { get; set; }\n\n    public float Score { get; set; }",
             TaskKind.Multiclass => "    public float[] Score { get; set; } = [];",
@@ -60,6 +60,19 @@ public static class ConsumptionCode
         });
         return code.AppendLine("}").ToString();
     }
+
+    // Our own models run as an ONNX graph whose outputs are vectors named in OnnxNames.
+    private static string OnnxOutput(TaskKind task) =>
+        $"    [ColumnName(\"{Tuner.Trainers.Export.OnnxNames.PredictionFor(task)}\")]\n    public float[] Prediction {{ get; set; }} = [];";
+
+    private static string OnnxPrint(TaskKind task, ModelLabels labels) => task switch
+    {
+        TaskKind.Binary => $"Console.WriteLine($\"{labels.Classes[1]}: probability {{output.Prediction[0]:F3}}\");",
+        TaskKind.Multiclass => $"string[] classes = [{string.Join(", ", labels.Classes.Select(Literal))}];\n" +
+                               "var best = Array.IndexOf(output.Prediction, output.Prediction.Max());\n" +
+                               "Console.WriteLine($\"{classes[best]} (probability {output.Prediction[best]:F3})\");",
+        _ => $"Console.WriteLine($\"{labels.Label}: {{output.Prediction[0]}}\");",
+    };
 
     private static string Identifier(string name, HashSet<string> taken)
     {

@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Tuner.Data;
 using Tuner.Study;
+using Tuner.Trainers.Export;
 using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Training;
 
@@ -9,12 +10,14 @@ namespace Tuner.Export;
 
 /// <summary>
 /// Writes model.zip: the fitted featurization followed by the trial's model, in ML.NET's own format, so a
-/// plain ML.NET application loads it with MLContext.Model.Load and scores raw rows. The trial is trained
-/// again on the first fold with its own seed, which gives the same model the study measured.
+/// plain ML.NET application loads it with MLContext.Model.Load and scores raw rows. ML.NET's trainers save
+/// themselves; our own models (whose ML.NET classes cannot be built from outside ML.NET) become an ONNX
+/// graph run by ApplyOnnxModel, whose bytes ML.NET stores inside the zip. The trial is trained again on the
+/// first fold with its own seed, which gives the same model the study measured.
 /// </summary>
 public static class ModelExporter
 {
-    public static bool CanExport(string trainer) => MlNetCatalog.Find(trainer) is not null;
+    public static bool CanExport(string trainer) => TrainerRegistry.IsKnown(trainer);
 
     public static ITrainedModel Retrain(StudyData data, TrialRecord trial, StudyConfig config)
     {
@@ -28,11 +31,38 @@ public static class ModelExporter
 
     public static void Save(StudyData data, TrialRecord trial, StudyConfig config, string path)
     {
-        if (Retrain(data, trial, config) is not MlNetModel model)
-            throw new NotSupportedException($"Trainer '{trial.Trainer}' cannot be saved as an ML.NET model.zip yet.");
-        var pipeline = new TransformerChain<ITransformer>(data.Folds[0].Featurizer, model.Transformer);
         var ml = new MLContext(config.Seed);
-        ml.Model.Save(pipeline, TableDataView.AllRows(data.Data).Schema, path);
-        new ModelLabels(config.Task, config.Label, config.Classes, trial.Trainer).AddTo(path);
+        var featurizer = data.Folds[0].Featurizer;
+        var model = Retrain(data, trial, config);
+        var input = TableDataView.AllRows(data.Data).Schema;
+        if (model is MlNetModel mlNet)
+        {
+            ml.Model.Save(new TransformerChain<ITransformer>(featurizer, mlNet.Transformer), input, path);
+        }
+        else
+        {
+            // ML.NET reads the graph file again while saving (it copies the bytes into the zip), so it lives until then.
+            var graph = Path.Combine(Path.GetTempPath(), $"tuner-{Guid.NewGuid():N}.onnx");
+            try
+            {
+                File.WriteAllBytes(graph, OnnxExporter.Export(model, data.Folds[0].Training.Features.Columns));
+                ml.Model.Save(OnnxPipeline(ml, data, featurizer, graph), input, path);
+            }
+            finally
+            {
+                File.Delete(graph);
+            }
+        }
+
+        new ModelLabels(config.Task, config.Label, config.Classes, trial.Trainer, Onnx: model is not MlNetModel).AddTo(path);
+    }
+
+    private static ITransformer OnnxPipeline(MLContext ml, StudyData data, ITransformer featurizer, string graph)
+    {
+        var task = data.Folds[0].Training.Task;
+        var estimator = ml.Transforms.CopyColumns(OnnxNames.Features, Featurizer.FeaturesColumn)
+            .Append(ml.Transforms.ApplyOnnxModel([OnnxNames.PredictionFor(task)], [OnnxNames.Features], graph));
+        var featurized = featurizer.Transform(new TableDataView(data.Data, [0]));
+        return new TransformerChain<ITransformer>(featurizer, estimator.Fit(featurized));
     }
 }

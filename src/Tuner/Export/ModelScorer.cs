@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Tuner.Data;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Export;
 using Tuner.Trainers.MlNet;
 
 namespace Tuner.Export;
@@ -87,6 +88,12 @@ public sealed class ModelScorer
     public Predictions Score(Dataset rows)
     {
         var scored = _model.Transform(TableDataView.AllRows(rows));
+        if (Labels.Onnx)
+        {
+            var width = Task == TaskKind.Multiclass ? Labels.Classes.Count : 1;
+            return new Predictions(Task, ScoreColumns.ReadVector(scored, OnnxNames.PredictionFor(Task), rows.Rows, width), width);
+        }
+
         return Task switch
         {
             TaskKind.Binary => new Predictions(Task, ScoreColumns.ReadScalar(scored, "Probability", rows.Rows), 1),
