@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.ML;
-using Tuner.Data;
-using Tuner.Export;
-using Tuner.Storage;
-using Tuner.Study;
 using Tuner.Tests.Study;
 
 namespace Tuner.Tests.Cli;
@@ -14,10 +9,7 @@ public sealed class ExportedStudy
     public ExportedStudy()
     {
         Directory = Samples.TempDirectory();
-        var lines = File.ReadAllLines(Samples.Data("breastcancer_wisc_na.csv"));
-        var body = lines.Skip(1).ToArray();
-        Train = Samples.WriteCsv(Directory, "train.csv", string.Join('\n', body.Where((_, i) => i % 5 != 0).Prepend(lines[0])) + "\n");
-        Valid = Samples.WriteCsv(Directory, "valid.csv", string.Join('\n', body.Where((_, i) => i % 5 == 0).Prepend(lines[0])) + "\n");
+        (Train, Valid) = ExportHarness.SplitCancer(Directory);
         var options = StudyHarness.Options(Train, "Class", Directory, trials: 4, trainers: "lightgbm,lbfgs", ignore: ["Id"]) with { ValidationData = Valid };
         StudyHarness.RunAsync(options).GetAwaiter().GetResult();
         Options = options;
@@ -39,14 +31,7 @@ public sealed class ExportedModelTests(ExportedStudy study) : IClassFixture<Expo
     [Fact]
     public void Predictions_of_the_model_in_another_process_equal_the_tuners_own()
     {
-        // The tuner's own validation predictions for its best trial.
-        var data = DatasetLoader.Load(new DataOptions(study.Train, "Class", null, ["Id"]));
-        var validation = DatasetLoader.LoadValidation(study.Valid, data);
-        var prepared = DataPreparation.Prepare(new MLContext(42), data, validation, 1, 42);
-        using var store = new SqliteStudyStore(Path.Combine(study.Directory, "study.db"));
-        var info = store.FindStudy("test")!;
-        var best = Ranking.Best(store.LoadTrials(info.Id), info.Config.HigherIsBetter)!;
-        var own = ModelExporter.Retrain(prepared, best, info.Config).Predict(prepared.Folds[0].Validation.Features);
+        var (own, labels, studyValue) = ExportHarness.OwnPredictions(study.Directory, study.Train, study.Valid, "Class", ["Id"]);
 
         var (exit, _, stderr) = TunerProcess.Run(study.Directory, "predict", "--model", study.Model, "--data", study.Valid, "--out", "predictions.csv");
 
@@ -55,7 +40,7 @@ public sealed class ExportedModelTests(ExportedStudy study) : IClassFixture<Expo
         Assert.Equal(own.Rows, rows.Count);
         for (var r = 0; r < rows.Count; r++)
             Assert.Equal(own.Row(r)[0], double.Parse(rows[r].Split(',')[1], CultureInfo.InvariantCulture), 1e-5);
-        Assert.Equal(best.Value!.Value, Trainers.Metrics.MetricCalculator.Compute(prepared.Folds[0].Validation.Labels, own, "auc"), 9);
+        Assert.Equal(studyValue, Trainers.Metrics.MetricCalculator.Compute(labels.Span, own, "auc"), 9); // retraining reproduces the study's model
     }
 
     [Fact]

@@ -1,9 +1,5 @@
 using System.Globalization;
-using Microsoft.ML;
-using Tuner.Data;
 using Tuner.Export;
-using Tuner.Storage;
-using Tuner.Study;
 using Tuner.Tests.Study;
 
 namespace Tuner.Tests.Cli;
@@ -22,12 +18,7 @@ public sealed class OnnxModelTests
         var options = StudyHarness.Options(train, label, dir, trials: 3, trainers: trainer, ignore: ignore) with { ValidationData = valid };
         await StudyHarness.RunAsync(options);
 
-        var data = DatasetLoader.Load(new DataOptions(train, label, null, ignore));
-        var prepared = DataPreparation.Prepare(new MLContext(42), data, DatasetLoader.LoadValidation(valid, data), 1, 42);
-        using var store = new SqliteStudyStore(Path.Combine(dir, "study.db"));
-        var info = store.FindStudy("test")!;
-        var best = Ranking.Best(store.LoadTrials(info.Id), info.Config.HigherIsBetter)!;
-        var own = ModelExporter.Retrain(prepared, best, info.Config).Predict(prepared.Folds[0].Validation.Features);
+        var (own, _, _) = ExportHarness.OwnPredictions(dir, train, valid, label, ignore);
         Assert.True(ModelLabels.ReadFrom(Path.Combine(dir, "model.zip"))!.Onnx);
 
         var (exit, _, stderr) = TunerProcess.Run(dir, "predict", "--model", Path.Combine(dir, "model.zip"), "--data", valid, "--out", "predictions.csv");
@@ -45,11 +36,8 @@ public sealed class OnnxModelTests
 
     private static (string Train, string Valid, string Label, string[] Ignore) Split(string dir)
     {
-        var lines = File.ReadAllLines(Samples.Data("breastcancer_wisc_na.csv"));
-        var body = lines.Skip(1).ToArray();
-        return (Samples.WriteCsv(dir, "train.csv", string.Join('\n', body.Where((_, i) => i % 5 != 0).Prepend(lines[0])) + "\n"),
-            Samples.WriteCsv(dir, "valid.csv", string.Join('\n', body.Where((_, i) => i % 5 == 0).Prepend(lines[0])) + "\n"),
-            "Class", ["Id"]);
+        var (train, valid) = ExportHarness.SplitCancer(dir);
+        return (train, valid, "Class", ["Id"]);
     }
 
     private static (string Train, string Valid, string Label, string[] Ignore) Regression(string dir)

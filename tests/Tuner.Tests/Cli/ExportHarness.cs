@@ -1,0 +1,35 @@
+using Microsoft.ML;
+using Tuner.Data;
+using Tuner.Export;
+using Tuner.Storage;
+using Tuner.Study;
+using Tuner.Trainers.Metrics;
+
+namespace Tuner.Tests.Cli;
+
+/// <summary>Data files and reference predictions for the tests of exported models.</summary>
+public static class ExportHarness
+{
+    /// <summary>breastcancer_wisc_na.csv split into train.csv (4/5) and valid.csv (every fifth row).</summary>
+    public static (string Train, string Valid) SplitCancer(string dir)
+    {
+        var lines = File.ReadAllLines(Samples.Data("breastcancer_wisc_na.csv"));
+        var body = lines.Skip(1).ToArray();
+        return (Samples.WriteCsv(dir, "train.csv", string.Join('\n', body.Where((_, i) => i % 5 != 0).Prepend(lines[0])) + "\n"),
+            Samples.WriteCsv(dir, "valid.csv", string.Join('\n', body.Where((_, i) => i % 5 == 0).Prepend(lines[0])) + "\n"));
+    }
+
+    /// <summary>The tuner's own validation predictions of the study's best trial (seed 42, study "test" in dir).</summary>
+    public static (Predictions Predictions, ReadOnlyMemory<float> Labels, double StudyValue) OwnPredictions(
+        string dir, string train, string valid, string label, IReadOnlyList<string> ignore)
+    {
+        var data = DatasetLoader.Load(new DataOptions(train, label, null, ignore));
+        var prepared = DataPreparation.Prepare(new MLContext(42), data, DatasetLoader.LoadValidation(valid, data), 1, 42);
+        using var store = new SqliteStudyStore(Path.Combine(dir, "study.db"));
+        var info = store.FindStudy("test")!;
+        var best = Ranking.Best(store.LoadTrials(info.Id), info.Config.HigherIsBetter)!;
+        var validation = prepared.Folds[0].Validation;
+        var predictions = ModelExporter.Retrain(prepared, best, info.Config).Predict(validation.Features);
+        return (predictions, validation.Labels.ToArray(), best.Value!.Value);
+    }
+}
