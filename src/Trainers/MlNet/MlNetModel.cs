@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Metrics;
 using Tuner.Trainers.Training;
@@ -15,12 +14,6 @@ public sealed class MlNetModel(ITransformer transformer, TaskKind task, int clas
     {
         var labels = new float[features.Rows]; // the label column is not read when scoring
         var input = new MatrixDataView(new LabeledData(features, labels, task, task == TaskKind.Binary ? 2 : classCount));
-        var scored = Transformer.Transform(input);
-        return task switch
-        {
-            TaskKind.Binary => new Predictions(task, ScoreColumns.ReadScalar(scored, "Probability", features.Rows), 1),
-            TaskKind.Multiclass => new Predictions(task, ScoreColumns.ReadVector(scored, "Score", features.Rows, classCount), classCount),
-            _ => new Predictions(task, ScoreColumns.ReadScalar(scored, "Score", features.Rows), 1),
-        };
+        return ScoreColumns.Read(Transformer.Transform(input), task, features.Rows, classCount);
     }
 }

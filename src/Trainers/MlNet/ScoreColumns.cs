@@ -1,11 +1,21 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Metrics;
 
 namespace Tuner.Trainers.MlNet;
 
 /// <summary>Reads a scored ML.NET view's output columns (Probability, Score) into plain arrays.</summary>
 public static class ScoreColumns
 {
+    /// <summary>A scored view's predictions: binary Probability, multiclass the Score vector, regression Score.</summary>
+    public static Predictions Read(IDataView scored, TaskKind task, int rows, int classCount) => task switch
+    {
+        TaskKind.Binary => new Predictions(task, ReadScalar(scored, "Probability", rows), 1),
+        TaskKind.Multiclass => new Predictions(task, ReadVector(scored, "Score", rows, classCount), classCount),
+        _ => new Predictions(task, ReadScalar(scored, "Score", rows), 1),
+    };
+
     public static double[] ReadScalar(IDataView view, string name, int rows)
     {
         var column = view.Schema[name];

@@ -94,11 +94,6 @@ public sealed class ModelScorer
             return new Predictions(Task, ScoreColumns.ReadVector(scored, OnnxNames.PredictionFor(Task), rows.Rows, width), width);
         }
 
-        return Task switch
-        {
-            TaskKind.Binary => new Predictions(Task, ScoreColumns.ReadScalar(scored, "Probability", rows.Rows), 1),
-            TaskKind.Multiclass => new Predictions(Task, ScoreColumns.ReadVector(scored, "Score", rows.Rows, Labels.Classes.Count), Labels.Classes.Count),
-            _ => new Predictions(Task, ScoreColumns.ReadScalar(scored, "Score", rows.Rows), 1),
-        };
+        return ScoreColumns.Read(scored, Task, rows.Rows, Labels.Classes.Count);
     }
 }
