@@ -20,7 +20,7 @@ public static class ParameterImportance
     public static IReadOnlyList<(string Knob, double Importance)> Compute(IReadOnlyList<ReportTrial> trials, int seed = 1)
     {
         var complete = KnobValues.Complete(trials);
-        var knobs = KnobValues.From(trials).Where(k => k.Settings.Select(s => s.Text).Distinct().Count() > 1).ToList();
+        var knobs = KnobValues.From(trials).Where(k => k.Varies).ToList();
         if (complete.Count < MinimumTrials || knobs.Count == 0) return [];
 
         var features = new float[complete.Count * knobs.Count];
@@ -53,13 +53,10 @@ public static class ParameterImportance
     {
         if (knob.IsNumeric)
         {
-            var log = KnobCharts.UseLogAxis(knob.Settings.Select(s => Number(s.Text)).ToList());
-            return text => (float)(log ? Math.Log10(Number(text)) : Number(text));
+            var log = KnobCharts.UseLogAxis(knob.Settings.Select(s => KnobValues.Number(s.Text)).ToList());
+            return text => (float)(log ? Math.Log10(KnobValues.Number(text)) : KnobValues.Number(text));
         }
 
-        var choices = knob.Settings.Select(s => s.Text).Distinct().Order(StringComparer.Ordinal).ToList();
-        return text => choices.IndexOf(text);
+        return text => knob.CodeOf(text);
     }
-
-    private static double Number(string text) => KnobValues.TryNumber(text, out var value) ? value : double.NaN;
 }

@@ -17,7 +17,7 @@ public static class ParallelCoordinates
         var best = ranked.FirstOrDefault(t => t.State == "complete" && t.Value.HasValue);
         if (best is null) return null;
         var top = KnobValues.Complete(ranked).Where(t => t.Trainer == best.Trainer).Take(TrialsShown).ToList();
-        var knobs = KnobValues.From(top).Where(k => k.Knob != "trainer" && k.Settings.Count == top.Count && k.Settings.Select(s => s.Text).Distinct().Count() > 1).ToList();
+        var knobs = KnobValues.From(top).Where(k => k.Knob != "trainer" && k.Settings.Count == top.Count && k.Varies).ToList();
         if (top.Count < 2 || knobs.Count < 2) return null;
 
         var plot = new Plot();
@@ -43,11 +43,11 @@ public static class ParallelCoordinates
     {
         if (!knob.IsNumeric)
         {
-            var choices = knob.Settings.Select(s => s.Text).Distinct().Order(StringComparer.Ordinal).ToList();
-            return text => choices.Count == 1 ? 0.5 : (double)choices.IndexOf(text) / (choices.Count - 1);
+            var count = knob.Choices.Count;
+            return text => count == 1 ? 0.5 : (double)knob.CodeOf(text) / (count - 1);
         }
 
-        var values = knob.Settings.Select(s => KnobValues.TryNumber(s.Text, out var v) ? v : double.NaN).ToList();
+        var values = knob.Settings.Select(s => KnobValues.Number(s.Text)).ToList();
         var log = KnobCharts.UseLogAxis(values);
         Func<double, double> map = log ? Math.Log10 : v => v;
         double low = values.Min(map), high = values.Max(map);

@@ -31,7 +31,7 @@ public static class EffectsSection
         html.Append("<div class=\"effects\">");
 
         var knobs = KnobValues.From(study.RankedTrials)
-            .Where(k => k.Settings.Select(s => s.Text).Distinct().Count() > 1)
+            .Where(k => k.Varies)
             .OrderBy(k => Array.IndexOf(Preferred, k.Knob) is var i && i >= 0 ? i : Preferred.Length)
             .ThenBy(k => k.Knob, StringComparer.Ordinal)
             .Take(MaxKnobCharts);
@@ -39,8 +39,8 @@ public static class EffectsSection
         {
             html.Append($"<div class=\"chart\"><h3>{Html.Text(knob.Knob)}</h3>");
             html.Append(knob.IsNumeric
-                ? KnobCharts.ByNumber(knob.Settings.Select(s => (Number(s.Text), s.Trial.Value!.Value)).ToList(), "setting", study.Metric)
-                : KnobCharts.ByCategory(knob.Settings.Select(s => (Choices(knob).IndexOf(s.Text), s.Trial.Value!.Value)).ToList(), Choices(knob).Count, study.Metric));
+                ? KnobCharts.ByNumber(knob.Settings.Select(s => (KnobValues.Number(s.Text), s.Trial.Value!.Value)).ToList(), "setting", study.Metric)
+                : KnobCharts.ByCategory(knob.Settings.Select(s => (knob.CodeOf(s.Text), s.Trial.Value!.Value)).ToList(), knob.Choices.Count, study.Metric));
             if (!knob.IsNumeric) html.Append(Legend(knob));
             html.Append("</div>");
         }
@@ -48,12 +48,8 @@ public static class EffectsSection
         html.Append("</div>");
     }
 
-    private static double Number(string text) => KnobValues.TryNumber(text, out var value) ? value : double.NaN;
-
     // Chart labels are short codes (c0, c1, …) so no text from the data is drawn inside the SVG; the legend
     // below each chart names the choices, escaped like every other piece of data text.
-    private static List<string> Choices(KnobValues knob) => knob.Settings.Select(s => s.Text).Distinct().Order(StringComparer.Ordinal).ToList();
-
     private static string Legend(KnobValues knob) =>
-        "<p class=\"params\">" + string.Join("  ", Choices(knob).Select((c, i) => $"c{i} = {Html.Text(c)}")) + "</p>";
+        "<p class=\"params\">" + string.Join("  ", knob.Choices.Select((c, i) => $"c{i} = {Html.Text(c)}")) + "</p>";
 }
