@@ -63,7 +63,7 @@ public sealed class ExportCommand(IAnsiConsole console)
         var task = Enum.Parse<TaskKind>(config.Task, ignoreCase: true);
         var data = DatasetLoader.Load(new DataOptions(config.DataPath, config.Label, task, config.IgnoreColumns));
         var validation = config.ValidationPath is null ? null : DatasetLoader.LoadValidation(config.ValidationPath, data);
-        var fingerprint = data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint);
+        var fingerprint = DatasetLoader.Fingerprint(data, validation);
         if (fingerprint != config.DataFingerprint)
             throw new UserInputException($"'{config.DataPath}' has changed since the study ran (fingerprint {fingerprint}, study {config.DataFingerprint}); export from the original data or tune again.");
         var ml = new MLContext(config.Seed);

@@ -42,7 +42,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         Directory.CreateDirectory(options.OutDirectory);
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
-            data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint), options.Label, task.ToString().ToLowerInvariant(),
+            DatasetLoader.Fingerprint(data, validation), options.Label, task.ToString().ToLowerInvariant(),
             metric.Name, metric.HigherIsBetter, options.Seed, options.Folds ?? 1, options.IgnoreColumns, data.Label.Classes,
             data.Label.PositiveClass, data.Rows, prepared.Folds[0].Training.Features.Columns, prepared.Featurization,
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,

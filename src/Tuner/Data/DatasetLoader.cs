@@ -92,6 +92,10 @@ public static class DatasetLoader
         return new FeatureColumn(info, numbers, null);
     }
 
+    /// <summary>A study's data fingerprint: the training file's, joined with the validation file's when there is one.</summary>
+    public static string Fingerprint(Dataset data, Dataset? validation) =>
+        data.Fingerprint + (validation is null ? "" : "+" + validation.Fingerprint);
+
     /// <summary>A short hash of the file's bytes: the same data gives the same fingerprint.</summary>
     public static string Fingerprint(string path)
     {

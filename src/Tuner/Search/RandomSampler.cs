@@ -20,7 +20,7 @@ public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
         if (missingBaseline is not null)
             return new TrialProposal(missingBaseline.Trainer, new HyperParameters(missingBaseline.Defaults()), IsBaseline: true);
 
-        var random = new Random(unchecked(seed * 1_000_003 + trialNumber * 7_919) & int.MaxValue);
+        var random = ForTrial(seed, trialNumber);
         TrialProposal proposal;
         var attempt = 0;
         do
@@ -32,4 +32,11 @@ public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
 
         return proposal;
     }
+
+    /// <summary>
+    /// The generator for one trial number: depends only on the seed, the number and a per-sampler salt, so a
+    /// resumed study draws what an uninterrupted one would have (HashCode.Combine is randomised per process).
+    /// </summary>
+    public static Random ForTrial(int seed, int trialNumber, int salt = 0) =>
+        new((unchecked(seed * 1_000_003 + trialNumber * 7_919) ^ salt) & int.MaxValue);
 }

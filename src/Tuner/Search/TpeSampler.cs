@@ -45,7 +45,7 @@ public sealed class TpeSampler : ISampler
         if (!baselinesDone || finished < options.StartupTrials)
             return fallback.Propose(trialNumber, history);
 
-        var random = new Random((unchecked(seed * 1_000_003 + trialNumber * 7_919) ^ Salt) & int.MaxValue);
+        var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
         var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var split = TpeSplit.From(history, higherIsBetter);
         var trainer = ChooseTrainer(split, random);
