@@ -30,7 +30,7 @@ public sealed class CompareCommand(IAnsiConsole console)
 
         var data = studies.Select((name, i) =>
         {
-            var path = storages.Count == 0 ? Path.Combine("runs", name, "study.db") : storages[storages.Count == 1 ? 0 : i];
+            var path = storages.Count == 0 ? StoredStudy.DefaultPath(name) : storages[storages.Count == 1 ? 0 : i];
             var (store, study) = StoredStudy.Open(path, name);
             using (store) return ReportDataBuilder.Build(store, study);
         }).ToList();

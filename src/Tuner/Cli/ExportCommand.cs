@@ -31,7 +31,7 @@ public sealed class ExportCommand(IAnsiConsole console)
 
     public int Run(string studyName, string? storage, string outDirectory, bool refit)
     {
-        var (store, study) = StoredStudy.Open(storage ?? Path.Combine("runs", studyName, "study.db"), studyName);
+        var (store, study) = StoredStudy.Open(storage ?? StoredStudy.DefaultPath(studyName), studyName);
         using (store)
         {
             var best = Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter)

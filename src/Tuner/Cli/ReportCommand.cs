@@ -24,9 +24,9 @@ public sealed class ReportCommand(IAnsiConsole console)
 
     public int Run(string studyName, string? storage, string? output, IReadOnlyCollection<int> trials)
     {
-        var path = storage ?? Path.Combine("runs", studyName, "study.db");
+        var path = storage ?? StoredStudy.DefaultPath(studyName);
         var (store, study) = StoredStudy.Open(path, studyName);
-        using var _ = store;
+        using var opened = store;
         var file = output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "report.html");
         var data = ReportDataBuilder.Build(store, study);
         var unknown = trials.Where(n => data.RankedTrials.All(t => t.Number != n)).ToList();

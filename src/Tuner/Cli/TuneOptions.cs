@@ -1,3 +1,4 @@
+using Tuner.Storage;
 using Tuner.Trainers.Data;
 
 namespace Tuner.Cli;
@@ -26,7 +27,7 @@ public sealed record TuneOptions(
 {
     public string StudyName => Study ?? $"{Path.GetFileNameWithoutExtension(Data)}-{Label}";
 
-    public string OutDirectory => Out ?? Path.Combine("runs", StudyName);
+    public string OutDirectory => Out ?? StoredStudy.DefaultDirectory(StudyName);
 
     public string StoragePath => Storage ?? Path.Combine(OutDirectory, "study.db");
 }
