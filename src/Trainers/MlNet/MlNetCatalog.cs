@@ -58,26 +58,24 @@ public static class MlNetCatalog
     private static TOptions Tree<TOptions>(TOptions options, HyperParameters p)
         where TOptions : BoostedTreeOptions
     {
-        options.NumberOfTrees = p.GetInt(Trees, options.NumberOfTrees);
-        options.NumberOfLeaves = p.GetInt(Leaves, options.NumberOfLeaves);
-        options.MinimumExampleCountPerLeaf = p.GetInt(MinimumExamplesPerLeaf, options.MinimumExampleCountPerLeaf);
         options.LearningRate = p.GetDouble(LearningRate, options.LearningRate);
-        return Common(options);
+        return Common(options, p);
     }
 
     private static TOptions Forest<TOptions>(TOptions options, HyperParameters p)
         where TOptions : FastForestOptionsBase
     {
+        options.FeatureFraction = p.GetDouble(FeatureFraction, options.FeatureFraction);
+        return Common(options, p);
+    }
+
+    /// <summary>The shape every tree ensemble shares (trees, leaves, examples per leaf), single-threaded.</summary>
+    private static TOptions Common<TOptions>(TOptions options, HyperParameters p)
+        where TOptions : TreeOptions
+    {
         options.NumberOfTrees = p.GetInt(Trees, options.NumberOfTrees);
         options.NumberOfLeaves = p.GetInt(Leaves, options.NumberOfLeaves);
         options.MinimumExampleCountPerLeaf = p.GetInt(MinimumExamplesPerLeaf, options.MinimumExampleCountPerLeaf);
-        options.FeatureFraction = p.GetDouble(FeatureFraction, options.FeatureFraction);
-        return Common(options);
-    }
-
-    private static TOptions Common<TOptions>(TOptions options)
-        where TOptions : TreeOptions
-    {
         options.NumberOfThreads = 1;
         options.LabelColumnName = Label;
         options.FeatureColumnName = Features;
