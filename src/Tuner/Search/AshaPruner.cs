@@ -6,7 +6,7 @@ namespace Tuner.Search;
 /// <summary>
 /// Asynchronous successive halving (Li et al. 2020, "ASHA") with epochs as the resource. Rungs sit at
 /// epochs r·η^k (r = <see cref="MinResource"/>, η = <see cref="ReductionFactor"/>). A trial reaching a rung
-/// goes on only if its value there is in the top 1/η of all values recorded at that rung so far; while a
+/// goes on only if its value there is in the top 1/η of the values its trainer's trials recorded at that rung so far; while a
 /// rung has fewer than η values only the best goes on (the rule Optuna uses, since trials are never paused
 /// and resumed). <see cref="BracketOffset"/> shifts the rungs and <c>peers</c> limits the competitors,
 /// which is how Hyperband's brackets differ.

@@ -70,7 +70,7 @@ public sealed class StudyRunner(IStudyStore store, StudyInfo study, StudyData da
         var board = new CurveBoard();
         foreach (var trial in store.LoadTrials(study.Id))
             foreach (var step in store.LoadSteps(trial.Id))
-                board.Record(trial.Number, step.Epoch, step.ValidationMetric);
+                board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
         return board;
     }
 }

@@ -65,7 +65,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         {
             store.ReportStep(trial.Id, step);
             reported = step.Epoch;
-            board.Record(trial.Number, step.Epoch, step.ValidationMetric);
+            board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
             pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
             return pruned is null;
         }, cancellationToken);

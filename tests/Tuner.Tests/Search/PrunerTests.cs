@@ -11,7 +11,7 @@ public sealed class PrunerTests
         var board = new CurveBoard();
         for (var trial = 0; trial < 6; trial++)
             for (var epoch = 1; epoch <= 9; epoch++)
-                board.Record(trial, epoch, 0.80 + 0.01 * epoch + 0.002 * trial);
+                board.Record(trial, "sgd", epoch, 0.80 + 0.01 * epoch + 0.002 * trial);
         return board;
     }
 
@@ -21,9 +21,9 @@ public sealed class PrunerTests
         var asha = new AshaPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3);
         var board = GoodHistory();
 
-        board.Record(10, 1, 0.55);
+        board.Record(10, "sgd", 1, 0.55);
         var bad = asha.Check(10, 1, 0.55, board);
-        board.Record(11, 1, 0.83);
+        board.Record(11, "sgd", 1, 0.83);
         var good = asha.Check(11, 1, 0.83, board);
 
         Assert.NotNull(bad);
@@ -39,9 +39,11 @@ public sealed class PrunerTests
     {
         var asha = new AshaPruner(higherIsBetter: false);
         var board = new CurveBoard();
-        for (var trial = 0; trial < 6; trial++) board.Record(trial, 3, 1.0 + trial);
+        for (var trial = 0; trial < 6; trial++) board.Record(trial, "sgd", 3, 1.0 + trial);
 
+        board.Record(9, "sgd", 3, 0.5);
         Assert.Null(asha.Check(9, 3, 0.5, board));        // lowest loss: goes on
+        board.Record(9, "sgd", 3, 5.5);
         Assert.NotNull(asha.Check(9, 3, 5.5, board));     // among the worst: pruned
     }
 
@@ -50,13 +52,13 @@ public sealed class PrunerTests
     {
         var median = new MedianPruner(higherIsBetter: true, warmupSteps: 2, minimumOtherTrials: 4);
         var board = GoodHistory();
-        board.Record(20, 1, 0.5);
-        board.Record(20, 2, 0.5);
-        board.Record(20, 3, 0.5);
+        board.Record(20, "sgd", 1, 0.5);
+        board.Record(20, "sgd", 2, 0.5);
+        board.Record(20, "sgd", 3, 0.5);
 
         Assert.Null(median.Check(20, 2, 0.5, board));      // still warming up
         Assert.NotNull(median.Check(20, 3, 0.5, board));
-        board.Record(21, 3, 0.9);
+        board.Record(21, "sgd", 3, 0.9);
         Assert.Null(median.Check(21, 3, 0.9, board));
     }
 
@@ -66,12 +68,25 @@ public sealed class PrunerTests
         var hyperband = new HyperbandPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3, brackets: 3);
         var board = new CurveBoard();
         // Bracket 0 (trials 0, 3, 6, ...) has strong trials at epoch 1; bracket 1 (1, 4, 7, ...) has none.
-        foreach (var trial in new[] { 0, 3, 6, 9, 12 }) board.Record(trial, 1, 0.9);
+        foreach (var trial in new[] { 0, 3, 6, 9, 12 }) board.Record(trial, "sgd", 1, 0.9);
 
-        board.Record(15, 1, 0.5);
-        board.Record(16, 1, 0.5);
+        board.Record(15, "sgd", 1, 0.5);
+        board.Record(16, "sgd", 1, 0.5);
 
         Assert.NotNull(hyperband.Check(15, 1, 0.5, board)); // bracket 0: first rung at epoch 1, worse than its peers
         Assert.Null(hyperband.Check(16, 1, 0.5, board));    // bracket 1: first rung at epoch 3
+    }
+
+    [Fact]
+    public void Asha_compares_a_trial_only_with_trials_of_its_own_trainer()
+    {
+        var asha = new AshaPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3);
+        var board = GoodHistory(); // six linear "sgd" curves, about 0.81 at epoch 1
+        board.Record(30, "mlp", 1, 0.60);
+        board.Record(31, "mlp", 1, 0.65);
+        board.Record(32, "mlp", 1, 0.55);
+
+        Assert.Null(asha.Check(31, 1, 0.65, board));    // best of the MLPs, though far below every linear curve
+        Assert.NotNull(asha.Check(32, 1, 0.55, board)); // worst of the MLPs
     }
 }
