@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.ML;
@@ -12,7 +13,9 @@ namespace Tuner.Trainers.Production;
 /// (training rows only). Numeric columns come first, concatenated, mean-imputed and standardised; then each
 /// other column in order. The same plan always gives the same feature layout for the same training rows.
 /// </summary>
-public sealed record FeaturizationPlan(IReadOnlyList<FeatureColumnSpec> Columns, int HashBits)
+public sealed record FeaturizationPlan(
+    [property: Description("The input columns in order, each with its encoding.")] IReadOnlyList<FeatureColumnSpec> Columns,
+    [property: Description("Hashed one-hot columns use 2^hashBits buckets.")] int HashBits)
 {
     public const string FeaturesColumn = "Features";
     private const string NumericColumn = "__numeric";

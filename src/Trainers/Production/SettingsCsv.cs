@@ -15,8 +15,10 @@ internal static class SettingsCsv
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Data file '{path}' does not exist.", path);
         var header = Header(path, separator);
-        int IndexOf(string name) => header.IndexOf(name) is var i and >= 0 ? i
-            : throw new ArgumentException($"Data file '{path}' has no column '{name}', which the tuned pipeline reads; its header has: {string.Join(", ", header)}.");
+        var missing = settings.Featurization.Columns.Select(c => c.Name).Append(settings.Label).Where(n => !header.Contains(n)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"Data file '{path}' has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the tuned pipeline reads; its header has: {string.Join(", ", header)}.");
+        int IndexOf(string name) => header.IndexOf(name);
 
         var columns = settings.Featurization.Columns
             .Select(c => new TextLoader.Column(c.Name, c.Encoding switch

@@ -1,8 +1,14 @@
 using System.ComponentModel;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.ML;
 using Tuner.Trainers.Data;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Trainers.Production;
@@ -76,6 +82,28 @@ public sealed record TunedSettings(
         return problem is null ? settings : throw new InvalidDataException($"'{path}': {problem}");
     }
 
+    /// <summary>The JSON schema of best.json (draft 2020-12), with each field's description.</summary>
+    public static string JsonSchema()
+    {
+        var exporter = new JsonSchemaExporterOptions
+        {
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = (context, node) =>
+            {
+                var description = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescriptionAttribute), inherit: false)
+                    .OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+                if (description is not null && node is JsonObject obj) obj.Insert(0, "description", description);
+                return node;
+            },
+        };
+        var schema = JsonSchemaExporter.GetJsonSchemaAsNode(new JsonSerializerOptions(JsonOptions) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() }, typeof(TunedSettings), exporter);
+        var root = (JsonObject)schema;
+        root.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.Insert(1, "title", "Tuner best.json");
+        root.Insert(2, "description", "The settings a Tuner study chose, as TunedSettings.Load reads them.");
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
     public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions));
 
     /// <summary>
@@ -89,6 +117,20 @@ public sealed record TunedSettings(
 
     /// <summary>Loads a CSV file with a header row, typing each column the way the pipeline reads it.</summary>
     public IDataView LoadCsv(MLContext ml, string path, char separator = ',') => SettingsCsv.Load(ml, this, path, separator);
+
+    /// <summary>
+    /// Scores <paramref name="data"/> (every row labelled) with a model fitted from these settings and computes
+    /// the metrics best.json lists, under the same names without the "valid_" prefix (e.g. "auc", "rmse").
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Evaluate(ITransformer model, IDataView data)
+    {
+        var (_, labelTexts) = DataViewColumns.Read(data, Featurization.Columns, Label);
+        if (Array.IndexOf(labelTexts, null) is var missing and >= 0)
+            throw new ArgumentException($"Row {missing + 1} has no '{Label}'; evaluation needs a label on every row.");
+        var labels = labelTexts.Select(l => EncodeLabel(l!)).ToArray();
+        var predictions = ScoreColumns.ReadPipeline(model.Transform(data), Task, labels.Length, Classes.Count, onnx: MlNetCatalog.Find(Trainer) is null);
+        return MetricCalculator.Compute(labels, predictions);
+    }
 
     /// <summary>The label text as the trainers' number: the class index, or the value for regression.</summary>
     internal float EncodeLabel(string value)
