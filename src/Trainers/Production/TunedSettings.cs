@@ -27,7 +27,7 @@ public sealed record TunedSettings(
     [property: Description("Name of the label column.")] string Label,
     [property: Description("Class names in index order; for binary the second is the positive class. Empty for regression.")] IReadOnlyList<string> Classes,
     [property: Description("The ranking metric (validation).")] string Metric,
-    [property: Description("Validation metrics of the winning trial (mean over folds when there were folds).")] IReadOnlyDictionary<string, double> Metrics,
+    [property: Description("Metrics of the winning trial: valid_<name> on validation rows (mean over folds under cross-validation, with valid_<name>_std), train_<name> on training rows.")] IReadOnlyDictionary<string, double> Metrics,
     [property: Description("Trainer name, e.g. lightgbm, sgd, mlp.")] string Trainer,
     [property: Description("Trainer family, as --trainers takes it.")] string TrainerFamily,
     [property: Description("Every chosen setting: loss, regularization, learning-rate schedule, batch size, epochs, ... (numbers or strings).")] IReadOnlyDictionary<string, JsonElement> Parameters,
@@ -128,8 +128,29 @@ public sealed record TunedSettings(
         if (Array.IndexOf(labelTexts, null) is var missing and >= 0)
             throw new ArgumentException($"Row {missing + 1} has no '{Label}'; evaluation needs a label on every row.");
         var labels = labelTexts.Select(l => EncodeLabel(l!)).ToArray();
-        var predictions = ScoreColumns.ReadPipeline(model.Transform(data), Task, labels.Length, Classes.Count, onnx: MlNetCatalog.Find(Trainer) is null);
-        return MetricCalculator.Compute(labels, predictions);
+        return MetricCalculator.Compute(labels, Score(model, data, labels.Length));
+    }
+
+    /// <summary>
+    /// Each row's prediction by a model fitted from these settings: [probability of the positive class] for
+    /// binary, one probability per class (in <see cref="Classes"/> order) for multiclass, [value] for regression.
+    /// </summary>
+    public IReadOnlyList<double[]> Predict(ITransformer model, IDataView data)
+    {
+        var rows = (int)(data.GetRowCount() ?? CountRows(data));
+        var predictions = Score(model, data, rows);
+        return Enumerable.Range(0, rows).Select(r => predictions.Row(r).ToArray()).ToList();
+    }
+
+    private Predictions Score(ITransformer model, IDataView data, int rows) =>
+        ScoreColumns.ReadPipeline(model.Transform(data), Task, rows, Classes.Count, onnx: MlNetCatalog.Find(Trainer) is null);
+
+    private static long CountRows(IDataView data)
+    {
+        using var cursor = data.GetRowCursor([]);
+        var count = 0L;
+        while (cursor.MoveNext()) count++;
+        return count;
     }
 
     /// <summary>The label text as the trainers' number: the class index, or the value for regression.</summary>
