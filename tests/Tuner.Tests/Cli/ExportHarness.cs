@@ -41,6 +41,20 @@ public static class ExportHarness
         return (Samples.WriteCsv(dir, "train.csv", "a,b,kind,price\n" + Rows(300)), Samples.WriteCsv(dir, "valid.csv", "a,b,kind,price\n" + Rows(80)), "price", []);
     }
 
+    /// <summary>A generated three-class table (seeded): two numbers and a colour decide the class, with 10% noise.</summary>
+    public static (string Train, string Valid, string Label, string[] Ignore) Multiclass(string dir)
+    {
+        var random = new Random(11);
+        string Rows(int count) => string.Concat(Enumerable.Range(0, count).Select(_ =>
+        {
+            double a = random.NextDouble() * 4, b = random.NextDouble() * 4;
+            var colour = random.Next(3) switch { 0 => "red", 1 => "green", _ => "blue" };
+            var kind = random.NextDouble() < 0.1 ? random.Next(3) : (a + b + (colour == "red" ? 2 : 0)) switch { < 3.5 => 0, < 6 => 1, _ => 2 };
+            return string.Create(CultureInfo.InvariantCulture, $"{a:F3},{b:F3},{colour},{(char)('x' + kind)}\n");
+        }));
+        return (Samples.WriteCsv(dir, "train.csv", "a,b,colour,kind\n" + Rows(300)), Samples.WriteCsv(dir, "valid.csv", "a,b,colour,kind\n" + Rows(100)), "kind", []);
+    }
+
     /// <summary>The tuner's own validation predictions of the study's best trial (seed 42, study "test" in dir).</summary>
     public static (Predictions Predictions, ReadOnlyMemory<float> Labels, double StudyValue) OwnPredictions(
         string dir, string train, string valid, string label, IReadOnlyList<string> ignore)
