@@ -63,7 +63,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         string? pruned = null;
         var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, step =>
         {
-            store.ReportStep(trial.Id, step);
+            store.ReportSteps(trial.Id, [step]);
             reported = step.Epoch;
             board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
             pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
@@ -71,7 +71,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         }, cancellationToken);
 
         // A diverged epoch is returned in the curve without being reported; keep it too.
-        foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) store.ReportStep(trial.Id, step);
+        store.ReportSteps(trial.Id, outcome.Epochs.Where(e => e.Epoch > reported).ToList());
         return (outcome, pruned);
     }
 
