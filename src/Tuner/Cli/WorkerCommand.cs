@@ -35,8 +35,9 @@ public static class WorkerCommand
         builder.Services.AddTransient<WorkerJob>();
         builder.Services.AddHostedService<StudyWorker>();
         using var host = builder.Build();
+        var exit = host.Services.GetRequiredService<WorkerExit>();
         await host.RunAsync();
-        return host.Services.GetRequiredService<WorkerExit>().Code;
+        return exit.Code;
     }
 }
 

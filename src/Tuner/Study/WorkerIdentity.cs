@@ -10,6 +10,9 @@ namespace Tuner.Study;
 /// </summary>
 public static class WorkerIdentity
 {
+    // Declared before Current, which reads it: static initializers run in order.
+    private static readonly string Host = Environment.MachineName + ProcessNamespace();
+
     public static string Current { get; } = Describe(Environment.ProcessId, Process.GetCurrentProcess().StartTime);
 
     /// <summary>
@@ -39,8 +42,6 @@ public static class WorkerIdentity
 
     public static string Describe(int processId, DateTime started) =>
         string.Create(CultureInfo.InvariantCulture, $"{Host}:{processId}:{(long)started.ToUniversalTime().Subtract(DateTime.UnixEpoch).TotalMilliseconds}");
-
-    private static string Host { get; } = Environment.MachineName + ProcessNamespace();
 
     private static string ProcessNamespace()
     {
