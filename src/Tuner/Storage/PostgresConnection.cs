@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Tuner.Storage;
@@ -7,21 +8,10 @@ namespace Tuner.Storage;
 /// failures into one line a user can act on. A connection string is only ever shown through
 /// <see cref="Describe"/>: host, port, database and user, never a password.
 /// </summary>
-public static class PostgresConnection
+public static partial class PostgresConnection
 {
-    /// <summary>A --storage value names PostgreSQL when it parses as a connection string with a Host.</summary>
-    public static bool IsConnectionString(string storage)
-    {
-        if (!storage.Contains('=')) return false;
-        try
-        {
-            return !string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(storage).Host);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A --storage value names PostgreSQL when it is a connection string with a Host (any other value is an SQLite file).</summary>
+    public static bool IsConnectionString(string storage) => HostKey().IsMatch(storage);
 
     public static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
@@ -29,9 +19,9 @@ public static class PostgresConnection
         {
             return new NpgsqlConnectionStringBuilder(connectionString);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
-            // The message names the keyword at fault, never its value.
+            // The message names the keyword at fault, never a password.
             throw new UserInputException($"--storage is not a usable PostgreSQL connection string: {e.Message.TrimEnd('.')}; write it as \"Host=...;Database=...;Username=...;Password=...\".");
         }
     }
@@ -72,6 +62,9 @@ public static class PostgresConnection
         _ => new UserInputException(
             $"Cannot reach {location}: {Innermost(failure).Message.TrimEnd('.')}; check Host and Port in --storage and that the server is running."),
     };
+
+    [GeneratedRegex(@"(^|;)\s*host\s*=", RegexOptions.IgnoreCase)]
+    private static partial Regex HostKey();
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }
