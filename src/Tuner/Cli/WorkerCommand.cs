@@ -41,8 +41,8 @@ public static class WorkerCommand
     }
 }
 
-/// <summary>The options of `tuner worker`.</summary>
-public sealed record WorkerOptions(string Study, string Storage, int Parallel);
+/// <summary>The options of `tuner worker`; <see cref="DataCache"/> is where copies of the data are downloaded (default: a temp folder).</summary>
+public sealed record WorkerOptions(string Study, string Storage, int Parallel, string? DataCache = null);
 
 /// <summary>How the worker's run ended, handed from the background service to the process exit code.</summary>
 public sealed class WorkerExit

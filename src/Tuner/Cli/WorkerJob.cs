@@ -23,7 +23,7 @@ public sealed class WorkerJob(IAnsiConsole console, ILogger<WorkerJob> logger)
         {
             var plan = study.Plan ?? throw new UserInputException(
                 $"Study '{study.Name}' in {store.Location} has no stored budget (it was created by an older tuner); run `tuner tune` on it once, then start workers.");
-            var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, StudyDataFiles.CacheDirectory);
+            var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, options.DataCache ?? StudyDataFiles.CacheDirectory);
             var prepared = StudyDataReload.Prepare(study.Config, dataPath, validationPath);
             var space = SpaceSelection.FromStudy(study.Config);
             var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter);

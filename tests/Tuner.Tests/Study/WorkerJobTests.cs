@@ -22,8 +22,8 @@ public sealed class WorkerJobTests
         return data;
     }
 
-    private static Task<int> RunWorker(string storage) =>
-        new WorkerJob(StudyHarness.SilentConsole(), NullLogger<WorkerJob>.Instance).RunAsync(new WorkerOptions("test", storage, Parallel: 1), CancellationToken.None);
+    private static Task<int> RunWorker(string storage, string cache) =>
+        new WorkerJob(StudyHarness.SilentConsole(), NullLogger<WorkerJob>.Instance).RunAsync(new WorkerOptions("test", storage, Parallel: 1, cache), CancellationToken.None);
 
     [Theory, InlineData(Engines.Sqlite), PostgresData]
     public async Task A_worker_rebuilds_the_study_from_the_store_and_runs_it_to_its_budget(string engine)
@@ -32,7 +32,7 @@ public sealed class WorkerJobTests
         await StartStudy(test.Storage);
         var before = StudyHarness.StoredTrials(test.Storage);
 
-        Assert.Equal(0, await RunWorker(test.Storage));
+        Assert.Equal(0, await RunWorker(test.Storage, Samples.TempDirectory()));
 
         var after = StudyHarness.StoredTrials(test.Storage);
         Assert.Equal(4, after.Count(t => t.IsFinished && !t.IsRetryable));
@@ -52,11 +52,12 @@ public sealed class WorkerJobTests
         var data = await StartStudy(db.ConnectionString);
         var fingerprint = Tuner.Data.DatasetLoader.Fingerprint(data);
         File.Delete(data);
+        var cache = Samples.TempDirectory();
 
-        Assert.Equal(0, await RunWorker(db.ConnectionString));
+        Assert.Equal(0, await RunWorker(db.ConnectionString, cache));
 
         Assert.Equal(4, StudyHarness.StoredTrials(db.ConnectionString).Count(t => t.IsFinished && !t.IsRetryable));
-        var cached = Path.Combine(StudyDataFiles.CacheDirectory, fingerprint, "cancer.csv");
+        var cached = Path.Combine(cache, fingerprint, "cancer.csv");
         Assert.Equal(fingerprint, Tuner.Data.DatasetLoader.Fingerprint(cached));
     }
 
@@ -66,7 +67,7 @@ public sealed class WorkerJobTests
         using var test = TestStore.Create(Engines.Sqlite);
         File.Delete(await StartStudy(test.Storage));
 
-        var error = await Assert.ThrowsAsync<UserInputException>(() => RunWorker(test.Storage));
+        var error = await Assert.ThrowsAsync<UserInputException>(() => RunWorker(test.Storage, Samples.TempDirectory()));
 
         Assert.Contains("cancer.csv", error.Message);
         Assert.Contains("holds no copy", error.Message);
