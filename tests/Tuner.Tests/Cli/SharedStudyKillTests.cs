@@ -12,8 +12,8 @@ namespace Tuner.Tests.Cli;
 /// </summary>
 public sealed class SharedStudyKillTests
 {
-    // One hidden layer of 64 and 30 epochs on spam: about a quarter of a second a trial, with a step stored every epoch,
-    // so a worker seen at its first epochs is still well inside its trial when the kill lands.
+    // One hidden layer of 64 and 30 epochs on spam: a quarter to half a second a trial, so a trial seen within its
+    // first 50 ms is still running when the kill lands a few milliseconds later.
     private const string Space = """
         { "trainers": { "mlp": {
             "hidden_layers": { "value": 1 }, "hidden_size": { "value": 64 }, "epochs": { "value": 30 },
@@ -39,7 +39,7 @@ public sealed class SharedStudyKillTests
         using var victim = TunerProcess.Start(work, worker);
 
         long killedTrial = 0;
-        WaitFor(() => (killedTrial = RunningTrialInItsFirstEpochs(db.ConnectionString, victim.Id) ?? 0) != 0, "the victim to be inside a trial", victim);
+        WaitFor(() => (killedTrial = JustStartedTrial(db.ConnectionString, victim.Id) ?? 0) != 0, "the victim to start a trial", victim);
         victim.Kill(); // SIGKILL: no cleanup, no last words to the store
 
         Assert.True(tune.WaitForExit(TimeSpan.FromMinutes(3)) == 0, string.Join(" | ", tune.Stderr));
@@ -64,15 +64,10 @@ public sealed class SharedStudyKillTests
             Assert.DoesNotContain(password, string.Join('\n', process.Stdout.Concat(process.Stderr)));
     }
 
-    /// <summary>The id of a running trial of this process that has stored between one and ten of its 30 epochs.</summary>
-    private static long? RunningTrialInItsFirstEpochs(string connectionString, int processId) =>
-        Query(connectionString,
-            """
-            SELECT t.id FROM trials t
-            WHERE t.state = 'running' AND t.worker LIKE @pattern
-              AND (SELECT COUNT(*) FROM trial_steps s WHERE s.trial_id = t.id) BETWEEN 1 AND 10
-            """,
-            reader => reader.GetInt64(0), ("@pattern", $"%:{processId}:%")).Cast<long?>().FirstOrDefault();
+    /// <summary>The id of a running trial of this process that started within the last 50 ms.</summary>
+    private static long? JustStartedTrial(string connectionString, int processId) =>
+        Query(connectionString, "SELECT id FROM trials WHERE state = 'running' AND worker LIKE @pattern AND started >= @since",
+            reader => reader.GetInt64(0), ("@pattern", $"%:{processId}:%"), ("@since", DateTimeOffset.UtcNow.AddMilliseconds(-50))).Cast<long?>().FirstOrDefault();
 
     private static int Workers(string connectionString) =>
         (int)Query(connectionString, "SELECT COUNT(DISTINCT worker) FROM trials", reader => reader.GetInt64(0)).Single();
