@@ -25,10 +25,16 @@ public static class OverheadRun
 {
     private const int Window = 100;
     private const int StepByStepTrials = 30;
+    private const int WarmUpTrials = 300;
 
     public static IReadOnlyList<SizeTiming> Measure(Func<IStudyStore> open, IReadOnlyList<int> sizes, int steps)
     {
         using var store = open();
+        // A study of its own first, so the JIT, the connection pool and prepared statements are warm when timing starts.
+        var warmUp = store.CreateStudy("warm-up", Config());
+        var warmHistory = new StudyHistory(store, warmUp.Id);
+        for (var w = 0; w < WarmUpTrials; w++) RunTrial(store, warmUp.Id, warmHistory, w, steps, buffered: w % 2 == 0);
+
         var study = store.CreateStudy("overhead", Config());
         var history = new StudyHistory(store, study.Id);
         var batched = new List<TrialTiming>();

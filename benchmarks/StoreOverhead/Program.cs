@@ -11,7 +11,7 @@ var trials = Argument("--trials", 10_000);
 var steps = Argument("--steps", 50);
 var sizes = new[] { 100, trials }.Distinct().Where(n => n <= trials).ToList();
 Console.WriteLine($"Store overhead per trial with {steps} steps, in ms: mean of the last 100 trials before the study reaches each size " +
-    $"(steps batched by the runner's StepBuffer), and of 30 trials right after it writing each step with its own call; {Environment.ProcessorCount} cores");
+    $"(steps batched by the runner's StepBuffer), and of 30 trials right after it writing each step with its own call; after 300 warm-up trials; {Environment.ProcessorCount} cores");
 
 var directory = Path.Combine(Path.GetTempPath(), $"tuner-store-overhead-{Guid.NewGuid():N}");
 Directory.CreateDirectory(directory);

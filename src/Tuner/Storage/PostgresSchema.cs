@@ -105,10 +105,15 @@ public static class PostgresSchema
             layer_grad_norms = excluded.layer_grad_norms
         """;
 
-    /// <summary>Changed trials with their metrics as one JSON object each: one statement, so one snapshot.</summary>
+    /// <summary>
+    /// Changed trials with their metrics as one JSON object each: one statement, so one snapshot. The inner
+    /// ORDER BY version keeps the (study_id, version) index in use under the generic plan a prepared
+    /// statement gets, which would otherwise walk every trial of the study in number order.
+    /// </summary>
     public const string LoadChanges = $"""
         SELECT {StoreRows.TrialColumns},
                (SELECT json_object_agg(m.name, m.value) FROM trial_metrics m WHERE m.trial_id = t.id)::text
-        FROM trials t WHERE t.study_id = @study AND t.version > @since ORDER BY t.number
+        FROM (SELECT * FROM trials WHERE study_id = @study AND version > @since ORDER BY version) t
+        ORDER BY t.number
         """;
 }
