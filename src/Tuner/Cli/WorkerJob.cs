@@ -39,8 +39,9 @@ public sealed class WorkerJob(IAnsiConsole console, ILogger<WorkerJob> logger)
 
             var trials = store.LoadTrials(study.Id);
             var best = Ranking.Best(trials, study.Config.HigherIsBetter);
+            var how = cancellationToken.IsCancellationRequested ? "stopped; its running trials are left to other workers" : "done";
             console.MarkupLine(Markup.Escape(
-                $"Worker done: study '{study.Name}' holds {trials.Count(t => t.IsFinished && !t.IsRetryable)} finished trial(s); best " +
+                $"Worker {how}: study '{study.Name}' holds {trials.Count(t => t.IsFinished && !t.IsRetryable)} finished trial(s); best " +
                 (best is null ? "none yet" : $"{best.Value!.Value.ToString("G5", CultureInfo.InvariantCulture)} (trial {best.Number}, {best.Trainer})")));
             return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
         }

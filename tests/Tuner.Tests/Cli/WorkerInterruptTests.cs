@@ -27,7 +27,7 @@ public sealed class WorkerInterruptTests
         Process.Start("kill", ["-TERM", worker.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
 
         Assert.Equal(130, worker.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.Contains(worker.Stderr, l => l.Contains("interrupted; everything finished so far is kept", StringComparison.Ordinal));
+        Assert.Contains(worker.Stdout, l => l.StartsWith("Worker stopped", StringComparison.Ordinal));
         var trials = Study.StudyHarness.Trials(Path.Combine(work, "out"));
         Assert.True(trials.Count(t => t.IsFinished && !t.IsRetryable) >= 4);
         Assert.DoesNotContain(trials, t => t.State == TrialState.Running);

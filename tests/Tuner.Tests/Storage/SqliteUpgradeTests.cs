@@ -28,8 +28,8 @@ public sealed class SqliteUpgradeTests
         {
             old.Open();
             using var command = old.CreateCommand();
-            command.CommandText = FirstSchema + $"""
-                INSERT INTO studies VALUES (1, 'old', '2025-01-01T00:00:00.0000000+00:00', 'binary', 'auc', '{System.Text.Json.JsonSerializer.Serialize(StoreSamples.Config())}');
+            command.CommandText = FirstSchema + $$"""
+                INSERT INTO studies VALUES (1, 'old', '2025-01-01T00:00:00.0000000+00:00', 'binary', 'auc', '{{System.Text.Json.JsonSerializer.Serialize(StoreSamples.Config())}}');
                 INSERT INTO trials VALUES (1, 1, 0, 'complete', 'sgd', '{"loss":"log"}', 1, '2025-01-01T00:00:01.0000000+00:00', 2.5, 100, NULL, 0.8);
                 INSERT INTO trial_metrics VALUES (1, 'valid_auc', 0.8);
                 INSERT INTO trials VALUES (2, 1, 1, 'running', 'sgd', '{"loss":"hinge"}', 0, '2025-01-01T00:00:02.0000000+00:00', NULL, NULL, NULL, NULL);
