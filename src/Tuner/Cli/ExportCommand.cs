@@ -35,7 +35,9 @@ public sealed class ExportCommand(IAnsiConsole console)
         {
             var best = Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter)
                 ?? throw new UserInputException($"Study '{studyName}' has no complete trial to export; run `tuner tune` on it first.");
-            var prepared = Reload(study.Config, refit);
+            // The data file where the study ran, or (on another machine) the copy in a shared store.
+            var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, StudyDataFiles.CacheDirectory);
+            var prepared = Reload(study.Config, dataPath, validationPath, refit);
             Directory.CreateDirectory(outDirectory);
             BestSettings.From(study, best).Write(Path.Combine(outDirectory, "best.json"));
             console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "best.json")}."));
@@ -57,10 +59,10 @@ public sealed class ExportCommand(IAnsiConsole console)
         return $"Wrote model.zip (featurization + {best.Trainer} {form}) and Consumption.cs to {outDirectory}.";
     }
 
-    private static StudyData Reload(StudyConfig config, bool refit)
+    private static StudyData Reload(StudyConfig config, string dataPath, string? validationPath, bool refit)
     {
-        if (!refit) return StudyDataReload.Prepare(config, config.DataPath, config.ValidationPath);
-        var (data, validation) = StudyDataReload.Load(config, config.DataPath, config.ValidationPath);
+        if (!refit) return StudyDataReload.Prepare(config, dataPath, validationPath);
+        var (data, validation) = StudyDataReload.Load(config, dataPath, validationPath);
         return DataPreparation.PrepareRefit(new MLContext(config.Seed), data, validation, config.Seed);
     }
 }

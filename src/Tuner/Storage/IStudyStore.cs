@@ -70,6 +70,6 @@ public interface IStudyStore : IDisposable
 
     IReadOnlyList<EpochRecord> LoadSteps(long trialId);
 
-    /// <summary>The per-step validation metric of these trials.</summary>
-    IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<long> trialIds);
+    /// <summary>The per-step validation metric of these trials, for each only the steps after the one given.</summary>
+    IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials);
 }

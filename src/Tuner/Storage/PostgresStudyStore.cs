@@ -119,10 +119,7 @@ public sealed class PostgresStudyStore : IStudyStore
                 ("@study", studyId), ("@number", number), ("@trainer", proposal.Trainer), ("@params", ParameterJson.Write(proposal.Parameters)),
                 ("@baseline", proposal.IsBaseline), ("@started", started), ("@worker", worker), ("@claim", claim)) as long?;
         });
-        return id is { } trialId
-            ? new TrialRecord(trialId, number, TrialState.Running, proposal.Trainer, proposal.Parameters, proposal.IsBaseline, started,
-                null, null, null, null, new Dictionary<string, double>())
-            : null;
+        return id is { } trialId ? StoreRows.Claimed(trialId, number, proposal, started) : null;
     }
 
     public void ReportSteps(long trialId, IReadOnlyList<EpochRecord> steps)
@@ -197,17 +194,22 @@ public sealed class PostgresStudyStore : IStudyStore
         return result;
     });
 
-    public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<long> trialIds)
+    public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials)
     {
-        if (trialIds.Count == 0) return [];
+        if (trials.Count == 0) return [];
         return _retry.Run("reading learning curves", _ =>
         {
             using var connection = _source.OpenConnection();
             using var command = Command(connection,
-                "SELECT trial_id, step, valid_metric FROM trial_steps WHERE trial_id = ANY(@ids) ORDER BY trial_id, step", ("@ids", trialIds.ToArray()));
+                """
+                SELECT s.trial_id, s.step, s.valid_metric FROM trial_steps s
+                JOIN unnest(@ids::bigint[], @after::integer[]) AS k(trial_id, after) ON s.trial_id = k.trial_id AND s.step > k.after
+                ORDER BY s.trial_id, s.step
+                """,
+                ("@ids", trials.Select(t => t.TrialId).ToArray()), ("@after", trials.Select(t => t.AfterStep).ToArray()));
             using var reader = command.ExecuteReader();
             var result = new List<CurvePoint>();
-            while (reader.Read()) result.Add(new CurvePoint(reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2)));
+            while (reader.Read()) result.Add(StoreRows.ReadCurvePoint(reader));
             return result;
         });
     }

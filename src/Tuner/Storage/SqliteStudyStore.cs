@@ -148,10 +148,7 @@ public sealed class SqliteStudyStore : IStudyStore
             var inserted = insert.ExecuteScalar() as long?;
             return (inserted is not null, inserted);
         });
-        return id is { } trialId
-            ? new TrialRecord(trialId, number, TrialState.Running, proposal.Trainer, proposal.Parameters, proposal.IsBaseline, started,
-                null, null, null, null, new Dictionary<string, double>())
-            : null;
+        return id is { } trialId ? StoreRows.Claimed(trialId, number, proposal, started) : null;
     }
 
     public void ReportSteps(long trialId, IReadOnlyList<EpochRecord> steps)
@@ -285,17 +282,21 @@ public sealed class SqliteStudyStore : IStudyStore
         }
     }
 
-    public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<long> trialIds)
+    public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials)
     {
-        if (trialIds.Count == 0) return [];
+        if (trials.Count == 0) return [];
         lock (_lock)
         {
             using var command = Command(
-                "SELECT trial_id, step, valid_metric FROM trial_steps WHERE trial_id IN (SELECT value FROM json_each(@ids)) ORDER BY trial_id, step",
-                ("@ids", JsonSerializer.Serialize(trialIds)));
+                """
+                SELECT s.trial_id, s.step, s.valid_metric FROM trial_steps s
+                JOIN json_each(@trials) k ON s.trial_id = json_extract(k.value, '$[0]') AND s.step > json_extract(k.value, '$[1]')
+                ORDER BY s.trial_id, s.step
+                """,
+                ("@trials", JsonSerializer.Serialize(trials.Select(t => new[] { t.TrialId, t.AfterStep }))));
             using var reader = command.ExecuteReader();
             var result = new List<CurvePoint>();
-            while (reader.Read()) result.Add(new CurvePoint(reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2)));
+            while (reader.Read()) result.Add(StoreRows.ReadCurvePoint(reader));
             return result;
         }
     }

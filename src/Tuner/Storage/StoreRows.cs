@@ -41,6 +41,15 @@ public static class StoreRows
         row.GetBoolean(5), row.GetFieldValue<DateTimeOffset>(6), NullableDouble(row, 7), row.IsDBNull(8) ? null : row.GetInt64(8),
         row.IsDBNull(9) ? null : row.GetString(9), NullableDouble(row, 10), metrics);
 
+    /// <summary>A trial just claimed, as the claimer knows it without reading it back.</summary>
+    public static TrialRecord Claimed(long id, int number, TrialProposal proposal, DateTimeOffset started) => new(
+        id, number, TrialState.Running, proposal.Trainer, proposal.Parameters, proposal.IsBaseline, started, null, null, null, null,
+        new Dictionary<string, double>());
+
+    /// <summary>A row of (trial_id, step, valid_metric).</summary>
+    public static CurvePoint ReadCurvePoint(DbDataReader row) =>
+        new(row.GetInt64(0), row.GetInt32(1), row.IsDBNull(2) ? double.NaN : row.GetDouble(2));
+
     /// <summary>The version column of a row read with <see cref="TrialColumns"/>.</summary>
     public static long ReadVersion(DbDataReader row) => row.GetInt64(11);
 

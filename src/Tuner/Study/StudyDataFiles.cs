@@ -33,10 +33,10 @@ public static class StudyDataFiles
         if (File.Exists(path) && DatasetLoader.Fingerprint(path) == fingerprint) return path;
         var cached = Path.Combine(cacheDirectory, fingerprint, Path.GetFileName(path));
         if (File.Exists(cached) && DatasetLoader.Fingerprint(cached) == fingerprint) return cached;
-        var copy = store.LoadFile(study.Id, role)
-            ?? throw new UserInputException(
-                $"Study '{study.Name}' reads {role} file '{path}', which is not on this machine with the study's contents, and {store.Location} holds no copy; " +
-                "copy the file to that path, or start the study with `tuner tune --storage` on a PostgreSQL store, which uploads it.");
+        var copy = store.LoadFile(study.Id, role) ?? throw new UserInputException(File.Exists(path)
+            ? $"'{path}' has changed since study '{study.Name}' ran (fingerprint {DatasetLoader.Fingerprint(path)}, study {fingerprint}) and {store.Location} holds no copy of the original; restore the original file or tune again."
+            : $"Study '{study.Name}' reads {role} file '{path}', which is not on this machine, and {store.Location} holds no copy; copy the file to that path, " +
+              "or start the study with `tuner tune --storage` on a PostgreSQL store, which uploads it.");
         if (copy.Fingerprint != fingerprint)
             throw new UserInputException($"The copy of '{path}' in {store.Location} does not match study '{study.Name}' (fingerprint {copy.Fingerprint}, study {fingerprint}); start the study again with `tuner tune`.");
         Directory.CreateDirectory(Path.GetDirectoryName(cached)!);

@@ -100,9 +100,14 @@ public sealed class StoreContractTests
         Assert.True(double.IsNaN(steps[2].TrainingLoss));
         Assert.True(double.IsNaN(steps[2].LayerGradientNorms[0]));
         Assert.Equal(1.5, steps[2].LayerGradientNorms[1]);
-        var curve = store.LoadCurves([trial.Id]);
-        Assert.Equal([(1, 0.7), (2, 0.85)], curve.Take(2).Select(p => (p.Step, p.Value)));
-        Assert.All(curve, p => Assert.Equal(trial.Id, p.TrialId));
+        var other = store.TryStartTrial(study.Id, 1, StoreSamples.Proposal(1), "w")!;
+        store.ReportSteps(other.Id, [StoreSamples.Step(1, 0.4), StoreSamples.Step(2, 0.45)]);
+        var curve = store.LoadCurves([(trial.Id, 0), (other.Id, 1)]);
+        Assert.Equal([(trial.Id, 1, 0.7), (trial.Id, 2, 0.85)], curve.Take(2).Select(p => (p.TrialId, p.Step, p.Value)));
+        Assert.True(double.IsNaN(curve[2].Value));
+        Assert.Equal((other.Id, 2, 0.45), (curve[3].TrialId, curve[3].Step, curve[3].Value));
+        Assert.Equal(4, curve.Count);
+        Assert.Equal([3], store.LoadCurves([(trial.Id, 2)]).Select(p => p.Step));
         Assert.Empty(store.LoadCurves([]));
     }
 

@@ -59,6 +59,11 @@ public sealed class WorkerJobTests
         Assert.Equal(4, StudyHarness.StoredTrials(db.ConnectionString).Count(t => t.IsFinished && !t.IsRetryable));
         var cached = Path.Combine(cache, fingerprint, "cancer.csv");
         Assert.Equal(fingerprint, Tuner.Data.DatasetLoader.Fingerprint(cached));
+
+        // Export, too, trains from the copy on a machine without the file.
+        var export = Samples.TempDirectory();
+        Assert.Equal(0, new ExportCommand(StudyHarness.SilentConsole()).Run("test", db.ConnectionString, export, refit: false));
+        Assert.True(File.Exists(Path.Combine(export, "model.zip")));
     }
 
     [Fact]
