@@ -10,7 +10,7 @@ namespace Tuner.Storage;
 /// </summary>
 public static partial class PostgresConnection
 {
-    /// <summary>A --storage value names PostgreSQL when it is a connection string with a Host (any other value is an SQLite file).</summary>
+    /// <summary>A --storage value names PostgreSQL when it is a connection string with a Host (or its alias Server); any other value is an SQLite file.</summary>
     public static bool IsConnectionString(string storage) => HostKey().IsMatch(storage);
 
     public static NpgsqlConnectionStringBuilder Parse(string connectionString)
@@ -63,7 +63,7 @@ public static partial class PostgresConnection
             $"Cannot reach {location}: {Innermost(failure).Message.TrimEnd('.')}; check Host and Port in --storage and that the server is running."),
     };
 
-    [GeneratedRegex(@"(^|;)\s*host\s*=", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex HostKey();
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;

@@ -9,6 +9,7 @@ public sealed class ConnectionStringTests
     [InlineData("Host=db.example;Database=tuner;Username=u;Password=p", true)]
     [InlineData("host = 10.0.0.5 ; port=6432", true)]
     [InlineData("Database=tuner; Host=db", true)]
+    [InlineData("Server=db;Database=tuner", true)]
     [InlineData("runs/spam-type/study.db", false)]
     [InlineData("/data/a=b;ghost=c/study.db", false)]
     [InlineData("study.db", false)]
