@@ -45,12 +45,9 @@ public sealed class PostgresStudyStore : IStudyStore
     public StudyInfo? FindStudy(string name) => _retry.Run("reading a study", _ =>
     {
         using var connection = _source.OpenConnection();
-        using var command = Command(connection, "SELECT id, name, created, config, plan FROM studies WHERE name = @name", ("@name", name));
+        using var command = Command(connection, $"SELECT {StoreRows.StudyColumns} FROM studies WHERE name = @name", ("@name", name));
         using var reader = command.ExecuteReader();
-        return reader.Read()
-            ? StoreRows.ReadStudy(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4))
-            : null;
+        return reader.Read() ? StoreRows.ReadStudy(reader) : null;
     });
 
     public StudyInfo CreateStudy(string name, StudyConfig config)

@@ -50,12 +50,9 @@ public sealed class SqliteStudyStore : IStudyStore
     {
         lock (_lock)
         {
-            using var command = Command("SELECT id, name, created, config, plan FROM studies WHERE name = @name", ("@name", name));
+            using var command = Command($"SELECT {StoreRows.StudyColumns} FROM studies WHERE name = @name", ("@name", name));
             using var reader = command.ExecuteReader();
-            return reader.Read()
-                ? StoreRows.ReadStudy(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4))
-                : null;
+            return reader.Read() ? StoreRows.ReadStudy(reader) : null;
         }
     }
 

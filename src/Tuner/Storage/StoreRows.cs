@@ -80,8 +80,12 @@ public static class StoreRows
         return metrics;
     }
 
-    public static StudyInfo ReadStudy(long id, string name, DateTimeOffset created, string config, string? plan) => new(
-        id, name, created, JsonSerializer.Deserialize<StudyConfig>(config)!, plan is null ? null : JsonSerializer.Deserialize<StudyPlan>(plan));
+    /// <summary>The study columns every study query selects, in the order <see cref="ReadStudy"/> reads them.</summary>
+    public const string StudyColumns = "id, name, created, config, plan";
+
+    public static StudyInfo ReadStudy(DbDataReader row) => new(
+        row.GetInt64(0), row.GetString(1), row.GetFieldValue<DateTimeOffset>(2), JsonSerializer.Deserialize<StudyConfig>(row.GetString(3))!,
+        row.IsDBNull(4) ? null : JsonSerializer.Deserialize<StudyPlan>(row.GetString(4)));
 
     /// <summary>A row of the study list: name, created, config, trials, complete, lowest and highest complete value.</summary>
     public static StudySummary ReadSummary(DbDataReader row)
