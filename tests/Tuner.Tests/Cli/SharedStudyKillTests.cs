@@ -18,7 +18,7 @@ public sealed class SharedStudyKillTests
         { "trainers": { "mlp": {
             "hidden_layers": { "value": 1 }, "hidden_size": { "value": 64 }, "epochs": { "value": 30 },
             "batch_size": { "value": 32 }, "early_stopping_patience": { "value": 0 },
-            "learning_rate": { "type": "float", "low": 0.001, "high": 0.1, "log": true },
+            "learning_rate": { "type": "float", "low": 0.001, "high": 0.03, "log": true },
             "l2": { "type": "float", "low": 1e-6, "high": 0.01, "log": true } } } }
         """;
 
