@@ -8,8 +8,7 @@ namespace Tuner.Search;
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011), in the spirit of Optuna's TPESampler.
 /// Each trainer's defaults come first and then <see cref="TpeOptions.StartupTrials"/> random trials (both
 /// exactly as <see cref="RandomSampler"/> draws them); after that the finished trials are split into the best
-/// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter
-/// (its ratio discounted by how slow its trials are, see <see cref="TrainerSlowness"/>), and
+/// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter, and
 /// each of its parameters that is active under the values chosen so far is drawn from its own l(x)/g(x) model
 /// built only on the trials of that trainer in which the parameter was active — independent TPE over the
 /// active sub-space, which is how conditional parameters are handled. A parameter with fewer than two good
@@ -49,7 +48,7 @@ public sealed class TpeSampler : ISampler
         var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
         var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var split = TpeSplit.From(history, higherIsBetter);
-        var trainer = ChooseTrainer(split, history, random);
+        var trainer = ChooseTrainer(split, random);
         var models = new TrainerModels(trainer, split, options.PriorWeight);
 
         var best = Propose(trainer, Independent(trainer, models, random));
@@ -62,14 +61,13 @@ public sealed class TpeSampler : ISampler
         return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
     }
 
-    private TrainerSpace ChooseTrainer(TpeSplit split, IReadOnlyList<TrialRecord> history, Random random)
+    private TrainerSpace ChooseTrainer(TpeSplit split, Random random)
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
         var names = space.Trainers.Select(t => t.Trainer).ToList();
         var l = new CategoricalEstimator(split.Good.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
         var g = new CategoricalEstimator(split.Bad.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
-        var slowness = TrainerSlowness.From(history, names);
-        var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i) - slowness[i]);
+        var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));
         return space.Trainers[best];
     }
 

@@ -142,30 +142,4 @@ public sealed class TpeSamplerTests
         (p.Trainer is "sgd" or "mlp" ? 0.8 : 0.6)
         + (p.Parameters.GetString("loss", "") == "focal" ? 0.1 : 0)
         - 0.01 * Math.Abs(Math.Log10(p.Parameters.GetDouble("learning_rate", 0.01)) + 2);
-
-    [Fact]
-    public void Of_two_equally_good_trainers_the_slower_one_is_proposed_less()
-    {
-        var space = SearchSpaceReader.Parse("""
-            {"trainers": {
-                "fast": {"x": {"type": "float", "low": -5, "high": 5}},
-                "slow": {"x": {"type": "float", "low": -5, "high": 5}}}}
-            """, "two trainers");
-        // Same objective for both; "slow" trials take ten times as long.
-        var chosen = new Dictionary<string, int> { ["fast"] = 0, ["slow"] = 0 };
-        foreach (var seed in Seeds)
-        {
-            var sampler = new TpeSampler(space, seed, higherIsBetter: false);
-            var history = new List<TrialRecord>();
-            for (var n = 0; n < Trials; n++)
-            {
-                var proposal = sampler.Propose(n, history);
-                var x = proposal.Parameters.GetDouble("x", 0);
-                history.Add(SyntheticStudy.Complete(n, proposal, x * x) with { DurationSeconds = proposal.Trainer == "slow" ? 1.0 : 0.1 });
-                if (n >= 30) chosen[proposal.Trainer]++;
-            }
-        }
-
-        Assert.True(chosen["fast"] > 2 * chosen["slow"], $"after the start-up: fast {chosen["fast"]}, slow {chosen["slow"]}");
-    }
 }
