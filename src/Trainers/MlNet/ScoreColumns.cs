@@ -16,6 +16,17 @@ public static class ScoreColumns
         _ => new Predictions(task, ReadScalar(scored, "Score", rows), 1),
     };
 
+    /// <summary>
+    /// The predictions of a whole tuned pipeline (model.zip): ML.NET's columns, or for our own models the ONNX
+    /// graph's prediction output (<see cref="Export.OnnxNames.PredictionFor"/>).
+    /// </summary>
+    public static Predictions ReadPipeline(IDataView scored, TaskKind task, int rows, int classCount, bool onnx)
+    {
+        if (!onnx) return Read(scored, task, rows, classCount);
+        var width = task == TaskKind.Multiclass ? classCount : 1;
+        return new Predictions(task, ReadVector(scored, Export.OnnxNames.PredictionFor(task), rows, width), width);
+    }
+
     public static double[] ReadScalar(IDataView view, string name, int rows)
     {
         var column = view.Schema[name];

@@ -33,6 +33,10 @@ public sealed class HyperParameters
 
     public bool Has(string name) => Values.ContainsKey(name);
 
+    /// <summary>These values with <see cref="ParameterNames.Seed"/> set to <paramref name="seed"/>, unless the space fixed it.</summary>
+    public HyperParameters WithSeed(int seed) =>
+        Has(ParameterNames.Seed) ? this : new HyperParameters(Values.Append(new(ParameterNames.Seed, (double)seed)));
+
     public double GetDouble(string name, double defaultValue) =>
         Values.TryGetValue(name, out var v) ? v switch
         {

@@ -7,6 +7,7 @@ using Tuner.Export;
 using Tuner.Output;
 using Tuner.Storage;
 using Tuner.Study;
+using Tuner.Trainers.Production;
 
 namespace Tuner.Cli;
 
@@ -39,24 +40,25 @@ public sealed class ExportCommand(IAnsiConsole console)
             var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, StudyDataFiles.CacheDirectory);
             var prepared = Reload(study.Config, dataPath, validationPath, refit);
             Directory.CreateDirectory(outDirectory);
-            BestSettings.From(study, best).Write(Path.Combine(outDirectory, "best.json"));
+            var settings = BestSettings.From(study, best, prepared.Plan);
+            settings.Save(Path.Combine(outDirectory, "best.json"));
             console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "best.json")}."));
-            console.MarkupLine(Markup.Escape(ExportModel(prepared, best, study.Config, outDirectory)));
+            console.MarkupLine(Markup.Escape(ExportModel(prepared, settings, outDirectory)));
             return ExitCodes.Success;
         }
     }
 
     /// <summary>Writes model.zip and Consumption.cs when the winner's trainer can be saved; says what it did.</summary>
-    public static string ExportModel(StudyData prepared, TrialRecord best, StudyConfig config, string outDirectory)
+    public static string ExportModel(StudyData prepared, TunedSettings settings, string outDirectory)
     {
-        if (!ModelExporter.CanExport(best.Trainer))
-            return $"No model.zip: trainer '{best.Trainer}' cannot be exported.";
+        if (!ModelExporter.CanExport(settings.Trainer))
+            return $"No model.zip: trainer '{settings.Trainer}' cannot be exported.";
         var model = Path.Combine(outDirectory, "model.zip");
-        ModelExporter.Save(prepared, best, config, model);
+        ModelExporter.Save(prepared, settings, model);
         new MLContext().Model.Load(model, out var schema);
         File.WriteAllText(Path.Combine(outDirectory, "Consumption.cs"), ConsumptionCode.Generate(schema, ModelLabels.ReadFrom(model)!));
         var form = ModelLabels.ReadFrom(model)!.Onnx ? "as an ONNX graph inside the ML.NET pipeline" : "in ML.NET's format";
-        return $"Wrote model.zip (featurization + {best.Trainer} {form}) and Consumption.cs to {outDirectory}.";
+        return $"Wrote model.zip (featurization + {settings.Trainer} {form}) and Consumption.cs to {outDirectory}.";
     }
 
     private static StudyData Reload(StudyConfig config, string dataPath, string? validationPath, bool refit)

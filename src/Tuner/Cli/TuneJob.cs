@@ -91,11 +91,12 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             return;
         }
 
-        BestSettings.From(study, best).Write(Path.Combine(outDirectory, "best.json"));
+        var settings = BestSettings.From(study, best, prepared.Plan);
+        settings.Save(Path.Combine(outDirectory, "best.json"));
         var report = Path.Combine(outDirectory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(store, study), report);
         console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")}, {Path.Combine(outDirectory, "best.json")} and {report}."));
-        console.MarkupLine(Markup.Escape(ExportCommand.ExportModel(prepared, best, study.Config, outDirectory)));
+        console.MarkupLine(Markup.Escape(ExportCommand.ExportModel(prepared, settings, outDirectory)));
     }
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)

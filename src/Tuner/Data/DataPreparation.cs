@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Tuner.Trainers.Data;
+using Tuner.Trainers.Production;
 
 namespace Tuner.Data;
 
@@ -17,14 +18,14 @@ public static class DataPreparation
         if (validation is not null)
         {
             var fold = Featurize(ml, data, all, validation, Enumerable.Range(0, validation.Rows).ToArray(), 0, seed);
-            return new StudyData(data, validation, [fold], Featurizer.Describe(data, all));
+            return new StudyData(data, validation, [fold], Featurizer.Plan(data, all));
         }
 
         var splits = folds > 1
             ? DataSplitter.Folds(data.Labels, data.Label.Task, folds, seed)
             : [DataSplitter.Holdout(data.Labels, data.Label.Task, seed)];
         var prepared = splits.Select((s, i) => Featurize(ml, data, s.Train, data, s.Validation, i, seed)).ToList();
-        return new StudyData(data, null, prepared, Featurizer.Describe(data, splits[0].Train));
+        return new StudyData(data, null, prepared, Featurizer.Plan(data, splits[0].Train));
     }
 
     /// <summary>
@@ -36,7 +37,7 @@ public static class DataPreparation
         var all = validation is null ? data : Concat(data, validation);
         var rows = Enumerable.Range(0, all.Rows).ToArray();
         var fold = Featurize(ml, all, rows, all, rows, 0, seed);
-        return new StudyData(all, null, [fold], Featurizer.Describe(all, rows));
+        return new StudyData(all, null, [fold], Featurizer.Plan(all, rows));
     }
 
     private static Dataset Concat(Dataset first, Dataset second) =>
@@ -54,20 +55,23 @@ public static class DataPreparation
     {
         // Training rows are laid out in a seeded random order: the trainers' blocked epoch shuffle keeps
         // neighbouring rows together, so a file sorted by label must not stay sorted (see EpochOrder).
+        var given = trainRows;
         trainRows = trainRows.ToArray();
         new Random(seed + index).Shuffle(trainRows);
-        var trainView = new TableDataView(trainData, trainRows);
-        var featurizer = Featurizer.Build(ml, trainData, trainRows).Fit(trainView);
+        var trainView = TableDataView.Over(trainData, trainRows);
+        var featurizer = Featurizer.Plan(trainData, trainRows).Build(ml).Fit(trainView);
         return new Fold(
             index,
             ToLabeled(featurizer.Transform(trainView), trainData, trainRows),
-            ToLabeled(featurizer.Transform(new TableDataView(validData, validRows)), validData, validRows),
-            featurizer);
+            ToLabeled(featurizer.Transform(TableDataView.Over(validData, validRows)), validData, validRows),
+            featurizer,
+            given,
+            validRows);
     }
 
     private static LabeledData ToLabeled(IDataView transformed, Dataset data, int[] rows)
     {
-        var values = Featurizer.Materialize(transformed, rows.Length, out var columns);
+        var values = FeatureVectors.Materialize(transformed, rows.Length, out var columns);
         var labels = rows.Select(r => data.Labels[r]).ToArray();
         return new LabeledData(new FeatureMatrix(values, rows.Length, columns), labels, data.Label.Task, data.Label.Classes.Count);
     }

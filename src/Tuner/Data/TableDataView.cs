@@ -1,6 +1,5 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Tuner.Trainers.MlNet;
+using System.Globalization;
+using Tuner.Trainers.Data;
 
 namespace Tuner.Data;
 
@@ -8,50 +7,22 @@ namespace Tuner.Data;
 /// An ML.NET view over chosen rows of a <see cref="Dataset"/>, without copying: numeric and boolean
 /// columns as Single (NaN missing), categorical and text columns as String (empty missing).
 /// </summary>
-public sealed class TableDataView : IDataView
+public static class TableDataView
 {
-    private readonly Dataset _data;
-    private readonly int[] _rows;
+    public static ColumnarDataView Over(Dataset data, int[] rows) =>
+        new(data.Columns.Select(c => new TableColumn(c.Info.Name, c.Numbers, c.Strings)).ToList(), rows);
 
-    public TableDataView(Dataset data, int[] rows)
+    public static ColumnarDataView AllRows(Dataset data) => Over(data, Enumerable.Range(0, data.Rows).ToArray());
+
+    /// <summary>The rows with their label as text too (class name, or the number), as a CSV file holds them.</summary>
+    public static ColumnarDataView WithLabel(Dataset data, int[] rows)
     {
-        _data = data;
-        _rows = rows;
-        var builder = new DataViewSchema.Builder();
-        foreach (var column in data.Columns)
-            builder.AddColumn(column.Info.Name, column.IsNumeric ? NumberDataViewType.Single : TextDataViewType.Instance);
-        Schema = builder.ToSchema();
-    }
-
-    public static TableDataView AllRows(Dataset data) => new(data, Enumerable.Range(0, data.Rows).ToArray());
-
-    public bool CanShuffle => false;
-
-    public DataViewSchema Schema { get; }
-
-    public long? GetRowCount() => _rows.Length;
-
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
-        new Cursor(this);
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
-        [new Cursor(this)];
-
-    private sealed class Cursor(TableDataView view) : IndexedRowCursor(view.Schema, view._rows.Length, null)
-    {
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-        {
-            var source = view._data.Columns[column.Index];
-            if (source.Numbers is { } numbers)
-            {
-                ValueGetter<float> getNumber = (ref float value) => value = numbers[view._rows[Row]];
-                return (ValueGetter<TValue>)(Delegate)getNumber;
-            }
-
-            var strings = source.Strings!;
-            ValueGetter<ReadOnlyMemory<char>> getText = (ref ReadOnlyMemory<char> value) =>
-                value = (strings[view._rows[Row]] ?? "").AsMemory();
-            return (ValueGetter<TValue>)(Delegate)getText;
-        }
+        var label = data.Label;
+        var texts = data.Labels.Select(v => label.Task == TaskKind.Regression
+            ? v.ToString("R", CultureInfo.InvariantCulture)
+            : label.Classes[(int)v]).ToArray();
+        var columns = data.Columns.Select(c => new TableColumn(c.Info.Name, c.Numbers, c.Strings))
+            .Append(new TableColumn(label.Column, null, texts)).ToList();
+        return new ColumnarDataView(columns, rows);
     }
 }

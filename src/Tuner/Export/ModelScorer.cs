@@ -3,7 +3,6 @@ using Microsoft.ML.Data;
 using Tuner.Data;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Metrics;
-using Tuner.Trainers.Export;
 using Tuner.Trainers.MlNet;
 
 namespace Tuner.Export;
@@ -85,15 +84,6 @@ public sealed class ModelScorer
         return (new Dataset(csvPath, columns, label, labels, 0, ""), hasLabels);
     }
 
-    public Predictions Score(Dataset rows)
-    {
-        var scored = _model.Transform(TableDataView.AllRows(rows));
-        if (Labels.Onnx)
-        {
-            var width = Task == TaskKind.Multiclass ? Labels.Classes.Count : 1;
-            return new Predictions(Task, ScoreColumns.ReadVector(scored, OnnxNames.PredictionFor(Task), rows.Rows, width), width);
-        }
-
-        return ScoreColumns.Read(scored, Task, rows.Rows, Labels.Classes.Count);
-    }
+    public Predictions Score(Dataset rows) =>
+        ScoreColumns.ReadPipeline(_model.Transform(TableDataView.AllRows(rows)), Task, rows.Rows, Labels.Classes.Count, Labels.Onnx);
 }

@@ -20,7 +20,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         using var memory = new MemorySampler();
         try
         {
-            var parameters = WithSeed(trial.Parameters, studySeed + trial.Number);
+            var parameters = trial.Parameters.WithSeed(TrialSeed(studySeed, trial));
             var folds = new List<Dictionary<string, double>>();
             foreach (var fold in data.Folds)
             {
@@ -55,7 +55,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
     /// <summary>Trains one fold. Only the first fold reports its curve (to the store and the pruner).</summary>
     private (TrainingOutcome Outcome, string? PruneReason) TrainFold(TrialRecord trial, Fold fold, HyperParameters parameters, CancellationToken cancellationToken)
     {
-        var trainer = TrainerRegistry.Create(trial.Trainer, studySeed + trial.Number);
+        var trainer = TrainerRegistry.Create(trial.Trainer, TrialSeed(studySeed, trial));
         if (fold.Index != 0)
             return (trainer.Train(fold.Training, fold.Validation, parameters, metric, _ => true, cancellationToken), null);
 
@@ -84,9 +84,6 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         }
     }
 
-    /// <summary>The trial's parameters with its seed (study seed + trial number) unless the space fixed one.</summary>
-    public static HyperParameters WithSeed(HyperParameters parameters, int seed) =>
-        parameters.Has(ParameterNames.Seed)
-            ? parameters
-            : new HyperParameters(parameters.Values.Append(new(ParameterNames.Seed, (double)seed)));
+    /// <summary>The seed a trial's trainer runs with: the study's seed plus the trial number.</summary>
+    public static int TrialSeed(int studySeed, TrialRecord trial) => studySeed + trial.Number;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Tuner.Data;
 using Tuner.Export;
@@ -17,6 +18,41 @@ public static class ExportHarness
         var body = lines.Skip(1).ToArray();
         return (Samples.WriteCsv(dir, "train.csv", string.Join('\n', body.Where((_, i) => i % 5 != 0).Prepend(lines[0])) + "\n"),
             Samples.WriteCsv(dir, "valid.csv", string.Join('\n', body.Where((_, i) => i % 5 == 0).Prepend(lines[0])) + "\n"));
+    }
+
+    /// <summary>The cancer split with its label and ignored columns.</summary>
+    public static (string Train, string Valid, string Label, string[] Ignore) Cancer(string dir)
+    {
+        var (train, valid) = SplitCancer(dir);
+        return (train, valid, "Class", ["Id"]);
+    }
+
+    /// <summary>A generated price table (seeded): two numbers and a category, 300 training and 80 validation rows.</summary>
+    public static (string Train, string Valid, string Label, string[] Ignore) Regression(string dir)
+    {
+        var random = new Random(9);
+        string Rows(int count) => string.Concat(Enumerable.Range(0, count).Select(_ =>
+        {
+            double a = random.NextDouble() * 10, b = random.NextDouble() * 5;
+            var kind = random.Next(3) switch { 0 => "small", 1 => "medium", _ => "large" };
+            var price = 1000 + 300 * a - 150 * b + (kind == "large" ? 800 : 0) + random.NextDouble() * 50;
+            return string.Create(CultureInfo.InvariantCulture, $"{a:F3},{b:F3},{kind},{price:F2}\n");
+        }));
+        return (Samples.WriteCsv(dir, "train.csv", "a,b,kind,price\n" + Rows(300)), Samples.WriteCsv(dir, "valid.csv", "a,b,kind,price\n" + Rows(80)), "price", []);
+    }
+
+    /// <summary>A generated three-class table (seeded): two numbers and a colour decide the class, with 10% noise.</summary>
+    public static (string Train, string Valid, string Label, string[] Ignore) Multiclass(string dir)
+    {
+        var random = new Random(11);
+        string Rows(int count) => string.Concat(Enumerable.Range(0, count).Select(_ =>
+        {
+            double a = random.NextDouble() * 4, b = random.NextDouble() * 4;
+            var colour = random.Next(3) switch { 0 => "red", 1 => "green", _ => "blue" };
+            var kind = random.NextDouble() < 0.1 ? random.Next(3) : (a + b + (colour == "red" ? 2 : 0)) switch { < 3.5 => 0, < 6 => 1, _ => 2 };
+            return string.Create(CultureInfo.InvariantCulture, $"{a:F3},{b:F3},{colour},{(char)('x' + kind)}\n");
+        }));
+        return (Samples.WriteCsv(dir, "train.csv", "a,b,colour,kind\n" + Rows(300)), Samples.WriteCsv(dir, "valid.csv", "a,b,colour,kind\n" + Rows(100)), "kind", []);
     }
 
     /// <summary>The tuner's own validation predictions of the study's best trial (seed 42, study "test" in dir).</summary>

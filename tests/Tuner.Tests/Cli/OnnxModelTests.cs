@@ -14,7 +14,7 @@ public sealed class OnnxModelTests
     public async Task Predictions_of_an_exported_custom_model_in_another_process_equal_the_tuners_own(string trainer, string task)
     {
         var dir = Samples.TempDirectory();
-        var (train, valid, label, ignore) = task == "binary" ? Split(dir) : Regression(dir);
+        var (train, valid, label, ignore) = task == "binary" ? ExportHarness.Cancer(dir) : ExportHarness.Regression(dir);
         var options = StudyHarness.Options(train, label, dir, trials: 3, trainers: trainer, ignore: ignore) with { ValidationData = valid };
         await StudyHarness.RunAsync(options);
 
@@ -32,24 +32,5 @@ public sealed class OnnxModelTests
             var theirs = double.Parse(cells[^1], CultureInfo.InvariantCulture);
             Assert.Equal(own.Row(r)[0], theirs, Math.Max(1e-5, 1e-5 * Math.Abs(own.Row(r)[0])));
         }
-    }
-
-    private static (string Train, string Valid, string Label, string[] Ignore) Split(string dir)
-    {
-        var (train, valid) = ExportHarness.SplitCancer(dir);
-        return (train, valid, "Class", ["Id"]);
-    }
-
-    private static (string Train, string Valid, string Label, string[] Ignore) Regression(string dir)
-    {
-        var random = new Random(9);
-        string Rows(int count) => string.Concat(Enumerable.Range(0, count).Select(_ =>
-        {
-            double a = random.NextDouble() * 10, b = random.NextDouble() * 5;
-            var kind = random.Next(3) switch { 0 => "small", 1 => "medium", _ => "large" };
-            var price = 1000 + 300 * a - 150 * b + (kind == "large" ? 800 : 0) + random.NextDouble() * 50;
-            return string.Create(CultureInfo.InvariantCulture, $"{a:F3},{b:F3},{kind},{price:F2}\n");
-        }));
-        return (Samples.WriteCsv(dir, "train.csv", "a,b,kind,price\n" + Rows(300)), Samples.WriteCsv(dir, "valid.csv", "a,b,kind,price\n" + Rows(80)), "price", []);
     }
 }

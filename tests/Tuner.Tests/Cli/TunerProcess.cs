@@ -2,14 +2,14 @@ using System.Diagnostics;
 
 namespace Tuner.Tests.Cli;
 
-/// <summary>Runs the built `tuner` as a separate process, as a user or script would.</summary>
+/// <summary>Runs the built `tuner` (or another built program) as a separate process, as a user or script would.</summary>
 public sealed class TunerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly List<string> _stdout = [];
     private readonly List<string> _stderr = [];
 
-    private TunerProcess(IEnumerable<string> args, string workingDirectory)
+    private TunerProcess(string program, IEnumerable<string> args, string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,7 +17,7 @@ public sealed class TunerProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tuner.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program + ".dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.Add(e.Data); };
@@ -33,11 +33,15 @@ public sealed class TunerProcess : IDisposable
 
     public IReadOnlyList<string> Stderr { get { lock (_stderr) return _stderr.ToList(); } }
 
-    public static TunerProcess Start(string workingDirectory, params string[] args) => new(args, workingDirectory);
+    public static TunerProcess Start(string workingDirectory, params string[] args) => new("tuner", args, workingDirectory);
 
-    public static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Run(string workingDirectory, params string[] args)
+    public static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Run(string workingDirectory, params string[] args) =>
+        RunProgram("tuner", workingDirectory, args);
+
+    /// <summary>Runs a program built into the test directory (e.g. "ProductionConsumer") to its end.</summary>
+    public static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) RunProgram(string program, string workingDirectory, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = new TunerProcess(program, args, workingDirectory);
         var exit = process.WaitForExit(TimeSpan.FromMinutes(2));
         return (exit, process.Stdout, process.Stderr);
     }

@@ -1,3 +1,4 @@
+using Tuner.Trainers.Training;
 using Tuner.Search;
 using Tuner.Study;
 using Tuner.Trainers.Data;

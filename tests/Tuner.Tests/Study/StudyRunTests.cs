@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tuner.Output;
 using Tuner.Study;
+using Tuner.Trainers.Production;
 
 namespace Tuner.Tests.Study;
 
@@ -25,7 +26,7 @@ public sealed class StudyRunTests
         var rows = File.ReadAllLines(Path.Combine(dir, "leaderboard.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         var values = rows.Select(r => double.Parse(r[5], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(values.Order(), values);
-        var best = BestSettings.Read(Path.Combine(dir, "best.json"));
+        var best = TunedSettings.Load(Path.Combine(dir, "best.json"));
         Assert.Equal(int.Parse(rows[0][1], CultureInfo.InvariantCulture), best.Trial);
         Assert.Equal(trials.Min(t => t.Value!.Value), best.Metrics["valid_logloss"], 9);
         Assert.Equal("malignant", best.PositiveClass);

@@ -2,9 +2,8 @@ using Tuner.Trainers.Data;
 using Tuner.Trainers.Mlp;
 using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Sgd;
-using Tuner.Trainers.Training;
 
-namespace Tuner.Study;
+namespace Tuner.Trainers.Training;
 
 /// <summary>
 /// Maps trainer names in a search space to trainers, and trainer families (--trainers) to names.
@@ -33,5 +32,5 @@ public static class TrainerRegistry
     public static IEpochTrainer Create(string trainer, int seed) =>
         MlNetCatalog.Find(trainer) is { } spec ? new MlNetTrainer(spec, seed)
         : Custom.TryGetValue(trainer, out var create) ? create(seed)
-        : throw new UserInputException($"Unknown trainer '{trainer}' in the search space; known: {string.Join(", ", MlNetCatalog.All.Select(s => s.Name).Concat(Custom.Keys))}.");
+        : throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", MlNetCatalog.All.Select(s => s.Name).Concat(Custom.Keys))}.", nameof(trainer));
 }

@@ -1,0 +1,10 @@
+namespace Tuner.Trainers.Data;
+
+/// <summary>
+/// One raw column held in memory: numbers (NaN for missing) for numeric and boolean columns, strings
+/// (null for missing) for categorical and text columns.
+/// </summary>
+public sealed record TableColumn(string Name, float[]? Numbers, string?[]? Strings)
+{
+    public bool IsNumeric => Numbers is not null;
+}

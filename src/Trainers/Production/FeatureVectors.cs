@@ -1,0 +1,27 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Tuner.Trainers.Production;
+
+/// <summary>Copies the "Features" column of a featurized view into a dense row-major matrix.</summary>
+public static class FeatureVectors
+{
+    public static float[] Materialize(IDataView featurized, int rows, out int columns)
+    {
+        var column = featurized.Schema[FeaturizationPlan.FeaturesColumn];
+        columns = ((VectorDataViewType)column.Type).Size;
+        var values = new float[(long)rows * columns];
+        using var cursor = featurized.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var buffer = default(VBuffer<float>);
+        var row = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref buffer);
+            buffer.CopyTo(values.AsSpan(row * columns, columns));
+            row++;
+        }
+
+        return values;
+    }
+}

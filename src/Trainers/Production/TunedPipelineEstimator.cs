@@ -1,0 +1,70 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.MlNet;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Trainers.Production;
+
+/// <summary>
+/// The estimator behind <see cref="TunedSettings.CreatePipeline"/>: fits the featurization on the training
+/// rows, trains the chosen trainer on the featurized rows exactly as the tuner did, and returns the chain
+/// featurization → model, which ML.NET saves and loads like any of its own.
+/// </summary>
+internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings settings, IDataView? validation) : IEstimator<ITransformer>
+{
+    public ITransformer Fit(IDataView input)
+    {
+        var plan = settings.Featurization;
+        var (columns, labels) = Read(input);
+        // The tuner lays its training rows out in this seeded order (the trainers' blocked epoch shuffle
+        // keeps neighbouring rows together), and the one-hot slots follow the order values first appear.
+        var order = Enumerable.Range(0, labels.Length).ToArray();
+        new Random(settings.Seed).Shuffle(order);
+        var trainView = new ColumnarDataView(columns, order);
+        var featurizer = plan.Build(ml).Fit(trainView);
+        var featurized = featurizer.Transform(trainView);
+        var training = Labeled(featurized, order.Select(r => labels[r]).ToArray());
+        var checking = training;
+        if (validation is not null)
+        {
+            var (validColumns, validLabels) = Read(validation);
+            checking = Labeled(featurizer.Transform(new ColumnarDataView(validColumns, Enumerable.Range(0, validLabels.Length).ToArray())), validLabels);
+        }
+
+        var outcome = TrainerRegistry.Create(settings.Trainer, settings.TrainerSeed)
+            .Train(training, checking, settings.HyperParameters, settings.Metric, _ => true, CancellationToken.None);
+        if (outcome.Status == TrainingStatus.Diverged)
+            throw new InvalidOperationException($"Training with the tuned settings diverged on this data: {outcome.Message}");
+        return new TransformerChain<ITransformer>(featurizer, ModelTransformer.From(ml, outcome.Model, settings.Task, featurized));
+    }
+
+    /// <summary>
+    /// Checks that the input has the columns the featurization reads, with their types, and gives the
+    /// featurized shape. ML.NET keeps the constructors of schema-shape columns internal, so the model's own
+    /// output columns (Score, Probability, PredictedLabel or the ONNX outputs) appear only once fitted.
+    /// </summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => settings.Featurization.Build(ml).GetOutputSchema(inputSchema);
+
+    /// <summary>The feature columns and the encoded labels of the rows that have a label.</summary>
+    private (List<TableColumn> Columns, float[] Labels) Read(IDataView view)
+    {
+        var (columns, labels) = DataViewColumns.Read(view, settings.Featurization.Columns, settings.Label);
+        var labelled = Enumerable.Range(0, labels.Length).Where(r => labels[r] is not null).ToArray();
+        if (labelled.Length == labels.Length)
+            return (columns, labels.Select(l => settings.EncodeLabel(l!)).ToArray());
+        var kept = columns.Select(c => c with
+        {
+            Numbers = c.Numbers is null ? null : labelled.Select(r => c.Numbers[r]).ToArray(),
+            Strings = c.Strings is null ? null : labelled.Select(r => c.Strings[r]).ToArray(),
+        }).ToList();
+        return (kept, labelled.Select(r => settings.EncodeLabel(labels[r]!)).ToArray());
+    }
+
+    private LabeledData Labeled(IDataView featurized, float[] labels)
+    {
+        var values = FeatureVectors.Materialize(featurized, labels.Length, out var width);
+        var classes = settings.Task == TaskKind.Regression ? 0 : settings.Classes.Count;
+        return new LabeledData(new FeatureMatrix(values, labels.Length, width), labels, settings.Task, classes);
+    }
+}
