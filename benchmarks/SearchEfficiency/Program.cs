@@ -5,8 +5,8 @@ using Tuner.Cli;
 using Tuner.Storage;
 using Tuner.Study;
 
-// Compares search strategies at the same time budget on sample datasets, running them side by side: for each,
-// the best validation metric reached and how long each strategy took to reach random search's final best.
+// Compares search strategies at the same time budget on sample datasets: for each, the best validation
+// metric reached and how long each strategy took to reach random search's final best.
 // Usage: dotnet run -c Release --project benchmarks/SearchEfficiency -- [seconds per run] [first seed] [seeds] [file:label,...]
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
@@ -24,31 +24,26 @@ var root = FindRoot();
 var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
 var scratch = Path.Combine(Path.GetTempPath(), "tuner-search-efficiency", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
 
-Console.WriteLine($"Search efficiency: {seconds:F0} s per run, {seeds} seed(s), strategies side by side with {Math.Max(1, Environment.ProcessorCount / strategies.Length)} parallel trial(s) each, built-in spaces.");
+Console.WriteLine($"Search efficiency: {seconds:F0} s per run, {seeds} seed(s), {Environment.ProcessorCount} parallel trials, built-in spaces.");
 Console.WriteLine("dataset           seed  strategy     trials  pruned  best          time to random's best");
 foreach (var (file, label, ignore) in datasets)
 {
     for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
     {
-        // Both strategies run at the same time, each on half the cores, so whatever else the machine is
-        // doing slows them alike.
-        var parallel = Math.Max(1, Environment.ProcessorCount / strategies.Length);
-        Console.Out.Flush();
-        var stdout = Console.Out;
-        Console.SetOut(TextWriter.Null); // the jobs' per-trial lines
-        var runs = strategies.Select(strategy => Task.Run(async () =>
+        var timelines = new Dictionary<string, (List<(double Time, double Best)> Line, int Trials, int Pruned, bool Higher)>();
+        foreach (var (sampler, pruner) in strategies)
         {
-            var (sampler, pruner) = strategy;
             var name = $"{sampler}+{pruner}";
             var outDir = Path.Combine(scratch, $"{Path.GetFileNameWithoutExtension(file)}-{seed}-{name}");
             var options = new TuneOptions(Path.Combine(root, "samples", "data", file), label, null, null, null, seconds, null, null, null, [],
-                sampler, pruner, parallel, null, ignore, seed, "bench", null, outDir);
-            await new TuneJob(silent, NullLogger<TuneJob>.Instance).RunAsync(options, CancellationToken.None);
-            return (name, Timeline(outDir));
-        })).ToArray();
-        try { await Task.WhenAll(runs); }
-        finally { Console.SetOut(stdout); }
-        var timelines = runs.ToDictionary(r => r.Result.name, r => r.Result.Item2);
+                sampler, pruner, Environment.ProcessorCount, null, ignore, seed, "bench", null, outDir);
+            Console.Out.Flush();
+            Console.SetOut(TextWriter.Null); // the job's per-trial lines
+            var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+            try { await new TuneJob(silent, NullLogger<TuneJob>.Instance).RunAsync(options, CancellationToken.None); }
+            finally { Console.SetOut(stdout); }
+            timelines[name] = Timeline(outDir);
+        }
 
         var randomBest = timelines["random+none"].Line.LastOrDefault().Best;
         foreach (var (name, (line, trials, pruned, higher)) in timelines)
@@ -63,14 +58,14 @@ foreach (var (file, label, ignore) in datasets)
 
 return;
 
-static (List<(double Time, double Best)> Line, int Trials, int Pruned, bool Higher) Timeline(string outDir)
+static (List<(double, double)> Line, int Trials, int Pruned, bool Higher) Timeline(string outDir)
 {
     using var store = new SqliteStudyStore(Path.Combine(outDir, "study.db"));
     var study = store.FindStudy("bench")!;
     var trials = store.LoadTrials(study.Id);
     var start = trials.Min(t => t.Started);
     var higher = study.Config.HigherIsBetter;
-    var line = new List<(double Time, double Best)>();
+    var line = new List<(double, double)>();
     double? best = null;
     foreach (var trial in trials.Where(t => t.State == TrialState.Complete && t.Value.HasValue)
                  .OrderBy(t => t.Started.AddSeconds(t.DurationSeconds ?? 0)))

@@ -8,7 +8,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: every runs/*/study.db" };
+        var storage = new Option<string?>("--storage") { Description = "study store: SQLite file or PostgreSQL connection string (Host=...); default: every runs/*/study.db" };
         var studies = new Command("studies", "List the studies in a store") { storage };
         studies.SetAction((result, _) => HostedCommand.RunAsync((services, _) =>
             Task.FromResult(services.GetRequiredService<StudiesCommand>().Run(result.GetValue(storage)))));
@@ -20,6 +20,7 @@ public static class Program
             CompareCommand.Build(),
             PredictCommand.Build(),
             ExportCommand.Build(),
+            WorkerCommand.Build(),
             studies,
         };
 

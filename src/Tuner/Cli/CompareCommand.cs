@@ -13,7 +13,7 @@ public sealed class CompareCommand(IAnsiConsole console)
     public static Command Build()
     {
         var studies = new Option<string[]>("--study") { Description = "a study to compare (give two or more)", Required = true, AllowMultipleArgumentsPerToken = false };
-        var storage = new Option<string[]>("--storage") { Description = "study store(s): one for all studies, or one per --study in the same order; default: runs/<study>/study.db" };
+        var storage = new Option<string[]>("--storage") { Description = "study store(s), SQLite files or PostgreSQL connection strings: one for all studies, or one per --study in the same order; default: runs/<study>/study.db" };
         var output = new Option<string?>("--out") { Description = "HTML file to write; default: comparison.html" };
         var command = new Command("compare", "Compare two or more studies side by side") { studies, storage, output };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, _) => Task.FromResult(

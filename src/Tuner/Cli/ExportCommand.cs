@@ -8,7 +8,6 @@ using Tuner.Output;
 using Tuner.Storage;
 using Tuner.Study;
 using Tuner.Trainers.Production;
-using Tuner.Trainers.Data;
 
 namespace Tuner.Cli;
 
@@ -21,7 +20,7 @@ public sealed class ExportCommand(IAnsiConsole console)
     public static Command Build()
     {
         var study = new Option<string>("--study") { Description = "the study to export", Required = true };
-        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: runs/<study>/study.db" };
+        var storage = new Option<string?>("--storage") { Description = "study store: SQLite file or PostgreSQL connection string (Host=...); default: runs/<study>/study.db" };
         var output = new Option<string>("--out") { Description = "directory to write best.json, model.zip and Consumption.cs", Required = true };
         var refit = new Option<bool>("--refit") { Description = "train the final model on training and validation rows together" };
         var command = new Command("export", "Export a study's best settings and model for production") { study, storage, output, refit };
@@ -37,7 +36,9 @@ public sealed class ExportCommand(IAnsiConsole console)
         {
             var best = Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter)
                 ?? throw new UserInputException($"Study '{studyName}' has no complete trial to export; run `tuner tune` on it first.");
-            var prepared = Reload(study.Config, refit);
+            // The data file where the study ran, or (on another machine) the copy in a shared store.
+            var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, StudyDataFiles.CacheDirectory);
+            var prepared = Reload(study.Config, dataPath, validationPath, refit);
             Directory.CreateDirectory(outDirectory);
             var settings = BestSettings.From(study, best, prepared.Plan);
             settings.Save(Path.Combine(outDirectory, "best.json"));
@@ -60,15 +61,10 @@ public sealed class ExportCommand(IAnsiConsole console)
         return $"Wrote model.zip (featurization + {settings.Trainer} {form}) and Consumption.cs to {outDirectory}.";
     }
 
-    private static StudyData Reload(StudyConfig config, bool refit)
+    private static StudyData Reload(StudyConfig config, string dataPath, string? validationPath, bool refit)
     {
-        var task = Enum.Parse<TaskKind>(config.Task, ignoreCase: true);
-        var data = DatasetLoader.Load(new DataOptions(config.DataPath, config.Label, task, config.IgnoreColumns));
-        var validation = config.ValidationPath is null ? null : DatasetLoader.LoadValidation(config.ValidationPath, data);
-        var fingerprint = DatasetLoader.Fingerprint(data, validation);
-        if (fingerprint != config.DataFingerprint)
-            throw new UserInputException($"'{config.DataPath}' has changed since the study ran (fingerprint {fingerprint}, study {config.DataFingerprint}); export from the original data or tune again.");
-        var ml = new MLContext(config.Seed);
-        return refit ? DataPreparation.PrepareRefit(ml, data, validation, config.Seed) : DataPreparation.Prepare(ml, data, validation, config.Folds, config.Seed);
+        if (!refit) return StudyDataReload.Prepare(config, dataPath, validationPath);
+        var (data, validation) = StudyDataReload.Load(config, dataPath, validationPath);
+        return DataPreparation.PrepareRefit(new MLContext(config.Seed), data, validation, config.Seed);
     }
 }

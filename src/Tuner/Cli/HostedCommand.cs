@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Tuner.Storage;
 
 namespace Tuner.Cli;
 
@@ -12,6 +13,22 @@ namespace Tuner.Cli;
 public static class HostedCommand
 {
     public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> work)
+    {
+        using var host = CreateBuilder().Build();
+        await host.StartAsync();
+        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        try
+        {
+            return await Guard(() => work(host.Services, stopping), stopping);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The host every command runs in; `worker` adds its background service to it.</summary>
+    public static HostApplicationBuilder CreateBuilder()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -25,13 +42,15 @@ public static class HostedCommand
         builder.Services.AddTransient<CompareCommand>();
         builder.Services.AddTransient<PredictCommand>();
         builder.Services.AddTransient<ExportCommand>();
+        return builder;
+    }
 
-        using var host = builder.Build();
-        await host.StartAsync();
-        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+    /// <summary>Runs the work and turns how it ended into an exit code, with one line on stderr for a failure.</summary>
+    public static async Task<int> Guard(Func<Task<int>> work, CancellationToken stopping)
+    {
         try
         {
-            return await work(host.Services, stopping);
+            return await work();
         }
         catch (UserInputException e)
         {
@@ -43,14 +62,15 @@ public static class HostedCommand
             await Console.Error.WriteLineAsync("tuner: interrupted; everything finished so far is kept.");
             return ExitCodes.Interrupted;
         }
+        catch (StoreUnavailableException e)
+        {
+            await Console.Error.WriteLineAsync($"tuner: {e.Message}; everything recorded before is kept, start the command again once the server is back.");
+            return ExitCodes.Failure;
+        }
         catch (Exception e)
         {
             await Console.Error.WriteLineAsync($"tuner: unexpected failure: {e}");
             return ExitCodes.Failure;
-        }
-        finally
-        {
-            await host.StopAsync(CancellationToken.None);
         }
     }
 }

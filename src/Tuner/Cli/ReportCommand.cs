@@ -13,7 +13,7 @@ public sealed class ReportCommand(IAnsiConsole console)
     public static Command Build()
     {
         var study = new Option<string>("--study") { Description = "the study to report", Required = true };
-        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: runs/<study>/study.db" };
+        var storage = new Option<string?>("--storage") { Description = "study store: SQLite file or PostgreSQL connection string (Host=...); default: runs/<study>/study.db" };
         var output = new Option<string?>("--out") { Description = "HTML file to write; default: report.html next to the store" };
         var trials = new Option<int[]>("--trial") { Description = "also show the learning curves of this trial (repeatable)" };
         var command = new Command("report", "Write the HTML report of a study") { study, storage, output, trials };
@@ -27,7 +27,8 @@ public sealed class ReportCommand(IAnsiConsole console)
         var path = storage ?? StoredStudy.DefaultPath(studyName);
         var (store, study) = StoredStudy.Open(path, studyName);
         using var opened = store;
-        var file = output ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "report.html");
+        var file = output ?? Path.Combine(StoredStudy.OutputDirectory(path, studyName), "report.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var data = ReportDataBuilder.Build(store, study);
         var unknown = trials.Where(n => data.RankedTrials.All(t => t.Number != n)).ToList();
         if (unknown.Count > 0)

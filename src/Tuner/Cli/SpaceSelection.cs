@@ -29,6 +29,13 @@ public static class SpaceSelection
         return space with { Trainers = kept };
     }
 
+    /// <summary>The space a stored study searches: its space JSON, restricted to the trainers it kept.</summary>
+    public static SearchSpace FromStudy(StudyConfig config)
+    {
+        var space = SearchSpaceReader.Parse(config.SearchSpace, "the study's stored search space");
+        return space with { Trainers = space.Trainers.Where(t => config.Trainers.Contains(t.Trainer)).ToList() };
+    }
+
     private static SearchSpace ReadFile(string path) =>
         File.Exists(path)
             ? SearchSpaceReader.Parse(File.ReadAllText(path), path)

@@ -4,7 +4,7 @@ using Tuner.Storage;
 
 namespace Tuner.Cli;
 
-/// <summary>`tuner studies`: the studies in a store (or in every runs/*/study.db when no store is named).</summary>
+/// <summary>`tuner studies`: the studies in a store, SQLite or PostgreSQL (or in every runs/*/study.db when no store is named).</summary>
 public sealed class StudiesCommand(IAnsiConsole console)
 {
     public int Run(string? storage)
@@ -21,9 +21,9 @@ public sealed class StudiesCommand(IAnsiConsole console)
         var table = new Table().AddColumns("study", "store", "task", "metric", "trials", "complete", "best", "created");
         foreach (var path in stores)
         {
-            using var store = new SqliteStudyStore(path);
+            using var store = StoredStudy.OpenStore(path);
             foreach (var study in store.ListStudies())
-                table.AddRow(Markup.Escape(study.Name), Markup.Escape(path), study.Task, study.Metric,
+                table.AddRow(Markup.Escape(study.Name), Markup.Escape(store.Location), study.Task, study.Metric,
                     study.Trials.ToString(CultureInfo.InvariantCulture), study.Complete.ToString(CultureInfo.InvariantCulture),
                     study.BestValue?.ToString("G5", CultureInfo.InvariantCulture) ?? "-", study.Created.ToString("u", CultureInfo.InvariantCulture));
         }
@@ -33,5 +33,5 @@ public sealed class StudiesCommand(IAnsiConsole console)
     }
 
     private static string ExistingStore(string path) =>
-        File.Exists(path) ? path : throw new UserInputException($"Study store '{path}' does not exist; pass the study.db written by `tuner tune`.");
+        StoredStudy.IsShared(path) || File.Exists(path) ? path : throw new UserInputException($"Study store '{path}' does not exist; pass the study.db written by `tuner tune`.");
 }

@@ -26,12 +26,20 @@ public static class TuneCommand
         var ignore = new Option<string?>("--ignore-cols") { Description = "comma-separated columns that are not features (ids)" };
         var seed = new Option<int>("--seed") { Description = "seed for splits, sampling and trainers", DefaultValueFactory = _ => 42 };
         var study = new Option<string?>("--study") { Description = "study name (default: <data file>-<label>); rerun with the same name to continue" };
-        var storage = new Option<string?>("--storage") { Description = "study store (SQLite file); default: DIR/study.db" };
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "study store: SQLite file, or a PostgreSQL connection string (\"Host=...;Database=...\") that `tuner worker` processes share; default: DIR/study.db",
+        };
+        var heartbeat = new Option<double>("--heartbeat-timeout")
+        {
+            Description = "seconds without a heartbeat after which a worker's running trial is given up and retried",
+            DefaultValueFactory = _ => Study.StudyPlan.DefaultHeartbeatTimeoutSeconds,
+        };
         var output = new Option<string?>("--out") { Description = "output directory (default: runs/<study>)" };
 
         var command = new Command("tune", "Run a tuning job over a dataset")
         {
-            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output,
+            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output, heartbeat,
         };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
         {
@@ -39,7 +47,7 @@ public static class TuneCommand
                 result.GetValue(data)!, result.GetValue(label)!, result.GetValue(validation), ParseTask(result.GetValue(task)),
                 result.GetValue(metric), result.GetValue(time), result.GetValue(trials), result.GetValue(target), result.GetValue(space),
                 SplitList(result.GetValue(trainers)), result.GetValue(sampler)!, result.GetValue(pruner)!, result.GetValue(parallel), result.GetValue(folds), SplitList(result.GetValue(ignore)), result.GetValue(seed),
-                result.GetValue(study), result.GetValue(storage), result.GetValue(output));
+                result.GetValue(study), result.GetValue(storage), result.GetValue(output), result.GetValue(heartbeat));
             return services.GetRequiredService<TuneJob>().RunAsync(options, token);
         }));
         return command;

@@ -27,6 +27,8 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
         if (options.ValidationData is not null && options.Folds > 1)
             throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
+        if (!(options.HeartbeatTimeoutSeconds > 0) || !double.IsFinite(options.HeartbeatTimeoutSeconds))
+            throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
 
         var data = DatasetLoader.Load(new DataOptions(options.Data, options.Label, options.Task, options.IgnoreColumns));
         var validation = options.ValidationData is null ? null : DatasetLoader.LoadValidation(options.ValidationData, data);
@@ -48,24 +50,29 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
             data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList());
 
-        using IStudyStore store = new SqliteStudyStore(options.StoragePath);
+        using var store = StoredStudy.OpenStore(options.StoragePath, logger);
         var study = OpenStudy(store, options.StudyName, config);
-        var abandoned = store.FailAbandonedTrials(study.Id, $"{TrialRecord.InterruptedPrefix} the process running it stopped");
-        if (abandoned > 0) logger.LogWarning("{Count} trial(s) left running by an earlier process were marked failed", abandoned);
+        if (store.IsShared) StudyDataFiles.Upload(store, study);
+        var plan = new StudyPlan(options.Sampler, options.Pruner, budget.Trials, DateTimeOffset.UtcNow + budget.Time, budget.Target, options.HeartbeatTimeoutSeconds);
+        store.SetPlan(study.Id, plan);
+        var abandoned = AbandonedTrials.GiveUp(store, study.Id, plan.HeartbeatTimeout);
+        if (abandoned > 0) logger.LogWarning("{Count} trial(s) left running by stopped workers were marked failed", abandoned);
         var before = store.LoadTrials(study.Id).Count(t => t.IsFinished);
 
         console.MarkupLine(Markup.Escape(
             $"Study '{study.Name}': {task.ToString().ToLowerInvariant()} on '{options.Data}' ({data.Rows} rows, {data.Columns.Count} columns -> {config.FeatureColumns} features), " +
-            $"ranking by validation {metric.Name}, {before} trials already done; store {options.StoragePath}"));
+            $"ranking by validation {metric.Name}, {before} trials already done; store {store.Location}"));
 
+        StudyRunner Runner(IStudyProgress progress) =>
+            new(store, study, prepared, sampler, pruner, options.Parallel, plan.HeartbeatTimeout, progress, logger);
         if (console.Profile.Capabilities.Interactive)
         {
             var live = new LiveProgress(console, metric.Name, budget, before);
-            await live.RunAsync(() => new StudyRunner(store, study, prepared, sampler, pruner, options.Parallel, live).RunAsync(budget, cancellationToken));
+            await live.RunAsync(() => Runner(live).RunAsync(budget, cancellationToken));
         }
         else
         {
-            await new StudyRunner(store, study, prepared, sampler, pruner, options.Parallel, new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
+            await Runner(new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
         }
 
         WriteOutputs(store, study, prepared, options.OutDirectory);
@@ -94,8 +101,8 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
     {
-        var existing = store.FindStudy(name);
-        if (existing is null) return store.CreateStudy(name, config);
+        // Created by another process meanwhile, CreateStudy returns that study, which is then compared like any other.
+        var existing = store.FindStudy(name) ?? store.CreateStudy(name, config);
         var old = existing.Config;
         string? difference =
             old.DataFingerprint != config.DataFingerprint ? "its data file has different contents"

@@ -1,4 +1,5 @@
 using Tuner.Storage;
+using Tuner.Study;
 using Tuner.Trainers.Data;
 
 namespace Tuner.Cli;
@@ -23,7 +24,8 @@ public sealed record TuneOptions(
     int Seed,
     string? Study,
     string? Storage,
-    string? Out)
+    string? Out,
+    double HeartbeatTimeoutSeconds = StudyPlan.DefaultHeartbeatTimeoutSeconds)
 {
     public string StudyName => Study ?? $"{Path.GetFileNameWithoutExtension(Data)}-{Label}";
 

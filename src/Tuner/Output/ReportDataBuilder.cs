@@ -13,7 +13,7 @@ public static class ReportDataBuilder
         var config = study.Config;
         var ranked = Ranking.Rank(store.LoadTrials(study.Id), config.HigherIsBetter);
         var trials = ranked.Select(t => new ReportTrial(
-            t.Number, SqliteStudyStore.Name(t.State), t.Trainer, t.IsBaseline,
+            t.Number, StoreRows.Name(t.State), t.Trainer, t.IsBaseline,
             t.Parameters.Values.ToDictionary(p => p.Key, p => Compact(p.Value)),
             t.Metrics, t.Value, t.DurationSeconds, t.Error, t.Started, store.LoadSteps(t.Id))).ToList();
         return new StudyReportData(study.Name, study.Created, config.Task, config.Metric, config.HigherIsBetter, config.DataPath,

@@ -1,6 +1,6 @@
 namespace Tuner.Storage;
 
-/// <summary>The SQLite tables of a study store.</summary>
+/// <summary>The SQLite tables of a study store, and the columns added since the first version.</summary>
 public static class SqliteSchema
 {
     public const string Create = """
@@ -10,7 +10,9 @@ public static class SqliteSchema
             created TEXT NOT NULL,
             task TEXT NOT NULL,
             metric TEXT NOT NULL,
-            config TEXT NOT NULL);
+            config TEXT NOT NULL,
+            plan TEXT,
+            version INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS trials (
             id INTEGER PRIMARY KEY,
             study_id INTEGER NOT NULL REFERENCES studies(id),
@@ -24,6 +26,9 @@ public static class SqliteSchema
             peak_memory INTEGER,
             error TEXT,
             value REAL,
+            worker TEXT,
+            heartbeat INTEGER,
+            version INTEGER NOT NULL DEFAULT 0,
             UNIQUE (study_id, number));
         CREATE TABLE IF NOT EXISTS trial_metrics (
             trial_id INTEGER NOT NULL REFERENCES trials(id),
@@ -36,14 +41,25 @@ public static class SqliteSchema
             train_loss REAL, valid_loss REAL, valid_metric REAL, learning_rate REAL,
             grad_norm REAL, weight_norm REAL, layer_grad_norms TEXT NOT NULL,
             PRIMARY KEY (trial_id, step));
+        CREATE TABLE IF NOT EXISTS study_files (
+            study_id INTEGER NOT NULL REFERENCES studies(id),
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            content BLOB NOT NULL,
+            PRIMARY KEY (study_id, role));
         """;
 
-    public const string ListStudies = """
-        SELECT s.name, s.created, s.config,
-               (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id),
-               (SELECT COUNT(*) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete'),
-               (SELECT MIN(value) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete'),
-               (SELECT MAX(value) FROM trials t WHERE t.study_id = s.id AND t.state = 'complete')
-        FROM studies s ORDER BY s.created
-        """;
+    /// <summary>Created after <see cref="Upgrades"/>, since a store of the first version lacks the columns.</summary>
+    public const string Indexes = "CREATE INDEX IF NOT EXISTS trials_changes ON trials(study_id, version);";
+
+    /// <summary>Columns a store written by an earlier version lacks: (table, column, definition).</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> Upgrades =
+    [
+        ("studies", "plan", "TEXT"),
+        ("studies", "version", "INTEGER NOT NULL DEFAULT 0"),
+        ("trials", "worker", "TEXT"),
+        ("trials", "heartbeat", "INTEGER"),
+        ("trials", "version", "INTEGER NOT NULL DEFAULT 0"),
+    ];
 }

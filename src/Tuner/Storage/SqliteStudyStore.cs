@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Tuner.Study;
@@ -8,23 +7,33 @@ namespace Tuner.Storage;
 
 /// <summary>
 /// The embedded store: one SQLite file. One connection guarded by a lock serves all trial threads; WAL
-/// journaling keeps a reader (a report) from blocking the study.
+/// journaling keeps a reader (a report) from blocking the study. Writes take SQLite's write lock at once
+/// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn.
 /// </summary>
 public sealed class SqliteStudyStore : IStudyStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
+    private SqliteTransaction? _transaction;
 
     public SqliteStudyStore(string path)
     {
+        Location = path;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         try
         {
             _connection.Open();
-            Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
-            Execute(SqliteSchema.Create);
+            Execute("PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            InTransaction(() =>
+            {
+                Execute(SqliteSchema.Create);
+                foreach (var (table, column, definition) in SqliteSchema.Upgrades.Where(u => !Columns(u.Table).Contains(u.Column)))
+                    Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+                Execute(SqliteSchema.Indexes);
+                return (true, true);
+            });
         }
         catch (SqliteException e)
         {
@@ -33,13 +42,17 @@ public sealed class SqliteStudyStore : IStudyStore
         }
     }
 
+    public string Location { get; }
+
+    public bool IsShared => false;
+
     public StudyInfo? FindStudy(string name)
     {
         lock (_lock)
         {
-            using var command = Command("SELECT id, name, created, config FROM studies WHERE name = $name", ("$name", name));
+            using var command = Command($"SELECT {StoreRows.StudyColumns} FROM studies WHERE name = @name", ("@name", name));
             using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadStudy(reader) : null;
+            return reader.Read() ? StoreRows.ReadStudy(reader) : null;
         }
     }
 
@@ -49,168 +62,290 @@ public sealed class SqliteStudyStore : IStudyStore
         {
             var created = DateTimeOffset.UtcNow;
             using var command = Command(
-                "INSERT INTO studies(name, created, task, metric, config) VALUES ($name, $created, $task, $metric, $config) RETURNING id",
-                ("$name", name), ("$created", created.ToString("O")), ("$task", config.Task), ("$metric", config.Metric),
-                ("$config", JsonSerializer.Serialize(config)));
-            return new StudyInfo((long)command.ExecuteScalar()!, name, created, config);
+                """
+                INSERT INTO studies(name, created, task, metric, config) VALUES (@name, @created, @task, @metric, @config)
+                ON CONFLICT (name) DO NOTHING RETURNING id
+                """,
+                ("@name", name), ("@created", created.ToString("O")), ("@task", config.Task), ("@metric", config.Metric),
+                ("@config", JsonSerializer.Serialize(config)));
+            if (command.ExecuteScalar() is long id) return new StudyInfo(id, name, created, config);
         }
+
+        return FindStudy(name)!;
     }
 
     public IReadOnlyList<StudySummary> ListStudies()
     {
         lock (_lock)
         {
-            using var command = Command(SqliteSchema.ListStudies);
+            using var command = Command(StoreRows.ListStudies);
             using var reader = command.ExecuteReader();
             var result = new List<StudySummary>();
-            while (reader.Read())
-            {
-                var config = JsonSerializer.Deserialize<StudyConfig>(reader.GetString(2))!;
-                var best = reader.IsDBNull(6) ? (double?)null : config.HigherIsBetter ? reader.GetDouble(6) : reader.GetDouble(5);
-                result.Add(new StudySummary(reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
-                    config.Task, config.Metric, reader.GetInt32(3), reader.GetInt32(4), best));
-            }
-
+            while (reader.Read()) result.Add(StoreRows.ReadSummary(reader));
             return result;
         }
     }
 
-    public TrialRecord StartTrial(long studyId, TrialProposal proposal)
+    public void SetPlan(long studyId, StudyPlan plan)
     {
         lock (_lock)
         {
-            var started = DateTimeOffset.UtcNow;
-            using var command = Command(
-                """
-                INSERT INTO trials(study_id, number, state, trainer, params, baseline, started)
-                VALUES ($study, (SELECT COALESCE(MAX(number) + 1, 0) FROM trials WHERE study_id = $study), 'running', $trainer, $params, $baseline, $started)
-                RETURNING id, number
-                """,
-                ("$study", studyId), ("$trainer", proposal.Trainer), ("$params", ParameterJson.Write(proposal.Parameters)),
-                ("$baseline", proposal.IsBaseline ? 1 : 0), ("$started", started.ToString("O")));
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            return new TrialRecord(reader.GetInt64(0), reader.GetInt32(1), TrialState.Running, proposal.Trainer, proposal.Parameters,
-                proposal.IsBaseline, started, null, null, null, null, new Dictionary<string, double>());
-        }
-    }
-
-    public void ReportStep(long trialId, EpochRecord step)
-    {
-        lock (_lock)
-        {
-            using var command = Command(
-                """
-                INSERT OR REPLACE INTO trial_steps(trial_id, step, train_loss, valid_loss, valid_metric, learning_rate, grad_norm, weight_norm, layer_grad_norms)
-                VALUES ($trial, $step, $train, $valid, $metric, $lr, $grad, $weight, $layers)
-                """,
-                ("$trial", trialId), ("$step", step.Epoch), ("$train", Finite(step.TrainingLoss)), ("$valid", Finite(step.ValidationLoss)),
-                ("$metric", Finite(step.ValidationMetric)), ("$lr", Finite(step.LearningRate)), ("$grad", Finite(step.GradientNorm)),
-                ("$weight", Finite(step.WeightNorm)), ("$layers", JsonSerializer.Serialize(step.LayerGradientNorms.Select(v => Finite(v)))));
+            using var command = Command("UPDATE studies SET plan = @plan WHERE id = @study", ("@plan", JsonSerializer.Serialize(plan)), ("@study", studyId));
             command.ExecuteNonQuery();
         }
     }
 
-    public void FinishTrial(long trialId, TrialResult result)
+    public void SaveFile(long studyId, StoredFile file)
     {
         lock (_lock)
         {
-            using var transaction = _connection.BeginTransaction();
-            using (var update = Command(
-                "UPDATE trials SET state = $state, value = $value, duration_s = $duration, peak_memory = $memory, error = $error WHERE id = $id",
-                ("$state", Name(result.State)), ("$value", Finite(result.Value)), ("$duration", result.DurationSeconds),
-                ("$memory", result.PeakMemoryBytes), ("$error", result.Error), ("$id", trialId)))
-            {
-                update.Transaction = transaction;
-                update.ExecuteNonQuery();
-            }
-
-            foreach (var (name, value) in result.Metrics)
-            {
-                using var insert = Command("INSERT OR REPLACE INTO trial_metrics(trial_id, name, value) VALUES ($id, $name, $value)",
-                    ("$id", trialId), ("$name", name), ("$value", Finite(value)));
-                insert.Transaction = transaction;
-                insert.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
+            using var command = Command(
+                "INSERT OR REPLACE INTO study_files(study_id, role, name, fingerprint, content) VALUES (@study, @role, @name, @fingerprint, @content)",
+                ("@study", studyId), ("@role", file.Role), ("@name", file.Name), ("@fingerprint", file.Fingerprint), ("@content", file.Content));
+            command.ExecuteNonQuery();
         }
     }
 
-    public IReadOnlyList<TrialRecord> LoadTrials(long studyId)
+    public StoredFile? LoadFile(long studyId, string role)
     {
         lock (_lock)
         {
-            var metrics = new Dictionary<long, Dictionary<string, double>>();
-            using (var command = Command(
-                "SELECT m.trial_id, m.name, m.value FROM trial_metrics m JOIN trials t ON t.id = m.trial_id WHERE t.study_id = $study", ("$study", studyId)))
-            using (var reader = command.ExecuteReader())
+            using var command = Command("SELECT name, fingerprint, content FROM study_files WHERE study_id = @study AND role = @role",
+                ("@study", studyId), ("@role", role));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new StoredFile(role, reader.GetString(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2)) : null;
+        }
+    }
+
+    public bool HasFile(long studyId, string role, string fingerprint)
+    {
+        lock (_lock)
+        {
+            using var command = Command("SELECT 1 FROM study_files WHERE study_id = @study AND role = @role AND fingerprint = @fingerprint",
+                ("@study", studyId), ("@role", role), ("@fingerprint", fingerprint));
+            return command.ExecuteScalar() is not null;
+        }
+    }
+
+    public TrialRecord? TryStartTrial(long studyId, int number, TrialProposal proposal, string worker)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var id = InTransaction(() =>
+        {
+            var version = NextVersion(studyId);
+            using var insert = Command(
+                """
+                INSERT INTO trials(study_id, number, state, trainer, params, baseline, started, worker, heartbeat, version)
+                VALUES (@study, @number, 'running', @trainer, @params, @baseline, @started, @worker, @now, @version)
+                ON CONFLICT DO NOTHING RETURNING id
+                """,
+                ("@study", studyId), ("@number", number), ("@trainer", proposal.Trainer), ("@params", ParameterJson.Write(proposal.Parameters)),
+                ("@baseline", proposal.IsBaseline), ("@started", started.ToString("O")), ("@worker", worker), ("@now", started.ToUnixTimeMilliseconds()),
+                ("@version", version));
+            var inserted = insert.ExecuteScalar() as long?;
+            return (inserted is not null, inserted);
+        });
+        return id is { } trialId ? StoreRows.Claimed(trialId, number, proposal, started) : null;
+    }
+
+    public void ReportSteps(long trialId, IReadOnlyList<EpochRecord> steps)
+    {
+        if (steps.Count == 0) return;
+        InTransaction(() =>
+        {
+            foreach (var step in steps)
             {
-                while (reader.Read())
+                var values = StoreRows.StepValues(step);
+                using var command = Command(
+                    $"INSERT OR REPLACE INTO trial_steps(trial_id, {StoreRows.StepColumns}) VALUES (@trial, @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
+                    [("@trial", trialId), .. values.Select((v, i) => ($"@p{i}", v))]);
+                command.ExecuteNonQuery();
+            }
+
+            return (true, true);
+        });
+    }
+
+    public bool FinishTrial(long trialId, TrialResult result) => InTransaction(() =>
+    {
+        using (var find = Command("SELECT study_id FROM trials WHERE id = @trial AND state = 'running'", ("@trial", trialId)))
+        {
+            if (find.ExecuteScalar() is not long studyId) return (false, false);
+            using var update = Command(
+                """
+                UPDATE trials SET state = @state, value = @value, duration_s = @duration, peak_memory = @memory, error = @error, version = @version
+                WHERE id = @trial
+                """,
+                ("@state", StoreRows.Name(result.State)), ("@value", StoreRows.Finite(result.Value)), ("@duration", result.DurationSeconds),
+                ("@memory", result.PeakMemoryBytes), ("@error", result.Error), ("@version", NextVersion(studyId)), ("@trial", trialId));
+            update.ExecuteNonQuery();
+        }
+
+        foreach (var (name, value) in result.Metrics)
+        {
+            using var insert = Command("INSERT OR REPLACE INTO trial_metrics(trial_id, name, value) VALUES (@trial, @name, @value)",
+                ("@trial", trialId), ("@name", name), ("@value", StoreRows.Finite(value)));
+            insert.ExecuteNonQuery();
+        }
+
+        return (true, true);
+    });
+
+    public void Heartbeat(IReadOnlyCollection<long> trialIds)
+    {
+        if (trialIds.Count == 0) return;
+        lock (_lock)
+        {
+            using var command = Command(
+                "UPDATE trials SET heartbeat = @now WHERE state = 'running' AND id IN (SELECT value FROM json_each(@ids))",
+                ("@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()), ("@ids", JsonSerializer.Serialize(trialIds)));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<string> RunningWorkers(long studyId)
+    {
+        lock (_lock)
+        {
+            using var command = Command("SELECT DISTINCT worker FROM trials WHERE study_id = @study AND state = 'running'", ("@study", studyId));
+            using var reader = command.ExecuteReader();
+            var workers = new List<string>();
+            while (reader.Read()) workers.Add(StoreRows.ReadWorker(reader, 0));
+            return workers;
+        }
+    }
+
+    public int FailSilentTrials(long studyId, TimeSpan silentFor, string reason) =>
+        FailRunning(studyId, "COALESCE(heartbeat, 0) < @condition", (DateTimeOffset.UtcNow - silentFor).ToUnixTimeMilliseconds(), reason);
+
+    public int FailTrialsOf(long studyId, IReadOnlyCollection<string> workers, string reason) =>
+        workers.Count == 0 ? 0
+        : FailRunning(studyId, "COALESCE(worker, '') IN (SELECT value FROM json_each(@condition))", JsonSerializer.Serialize(workers), reason);
+
+    public TrialChanges LoadChanges(long studyId, long sinceVersion)
+    {
+        lock (_lock)
+        {
+            // One read transaction: the metrics and the trials come from the same snapshot.
+            using var snapshot = _connection.BeginTransaction(deferred: true);
+            _transaction = snapshot;
+            try
+            {
+                var metrics = new Dictionary<long, Dictionary<string, double>>();
+                using (var command = Command(
+                    "SELECT m.trial_id, m.name, m.value FROM trial_metrics m JOIN trials t ON t.id = m.trial_id WHERE t.study_id = @study AND t.version > @since",
+                    ("@study", studyId), ("@since", sinceVersion)))
+                using (var reader = command.ExecuteReader())
                 {
-                    if (!metrics.TryGetValue(reader.GetInt64(0), out var map)) metrics[reader.GetInt64(0)] = map = [];
-                    map[reader.GetString(1)] = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
+                    while (reader.Read())
+                    {
+                        if (!metrics.TryGetValue(reader.GetInt64(0), out var map)) metrics[reader.GetInt64(0)] = map = [];
+                        map[reader.GetString(1)] = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
+                    }
                 }
-            }
 
-            using var trials = Command(
-                "SELECT id, number, state, trainer, params, baseline, started, duration_s, peak_memory, error, value FROM trials WHERE study_id = $study ORDER BY number",
-                ("$study", studyId));
-            using var rows = trials.ExecuteReader();
-            var result = new List<TrialRecord>();
-            while (rows.Read())
+                using var trials = Command(
+                    $"SELECT {StoreRows.TrialColumns} FROM trials WHERE study_id = @study AND version > @since ORDER BY number",
+                    ("@study", studyId), ("@since", sinceVersion));
+                using var rows = trials.ExecuteReader();
+                var result = new List<TrialRecord>();
+                var version = sinceVersion;
+                while (rows.Read())
+                {
+                    result.Add(StoreRows.ReadTrial(rows, metrics.GetValueOrDefault(rows.GetInt64(0)) ?? new Dictionary<string, double>()));
+                    version = Math.Max(version, StoreRows.ReadVersion(rows));
+                }
+
+                return new TrialChanges(result, version);
+            }
+            finally
             {
-                var id = rows.GetInt64(0);
-                result.Add(new TrialRecord(id, rows.GetInt32(1), Enum.Parse<TrialState>(rows.GetString(2), ignoreCase: true), rows.GetString(3),
-                    ParameterJson.Read(rows.GetString(4)), rows.GetInt32(5) == 1, DateTimeOffset.Parse(rows.GetString(6), CultureInfo.InvariantCulture),
-                    rows.IsDBNull(7) ? null : rows.GetDouble(7), rows.IsDBNull(8) ? null : rows.GetInt64(8), rows.IsDBNull(9) ? null : rows.GetString(9),
-                    rows.IsDBNull(10) ? null : rows.GetDouble(10), metrics.GetValueOrDefault(id) ?? new Dictionary<string, double>()));
+                _transaction = null;
             }
-
-            return result;
         }
     }
+
+    public IReadOnlyList<TrialRecord> LoadTrials(long studyId) => LoadChanges(studyId, TrialChanges.Start).Trials;
 
     public IReadOnlyList<EpochRecord> LoadSteps(long trialId)
     {
         lock (_lock)
         {
-            using var command = Command(
-                "SELECT step, train_loss, valid_loss, valid_metric, learning_rate, grad_norm, weight_norm, layer_grad_norms FROM trial_steps WHERE trial_id = $id ORDER BY step",
-                ("$id", trialId));
+            using var command = Command($"SELECT {StoreRows.StepColumns} FROM trial_steps WHERE trial_id = @trial ORDER BY step", ("@trial", trialId));
             using var reader = command.ExecuteReader();
             var result = new List<EpochRecord>();
-            while (reader.Read())
-            {
-                double At(int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
-                var layers = JsonSerializer.Deserialize<double?[]>(reader.GetString(7))!.Select(v => v ?? double.NaN).ToList();
-                result.Add(new EpochRecord(reader.GetInt32(0), At(1), At(2), At(3), At(4), At(5), At(6), layers));
-            }
-
+            while (reader.Read()) result.Add(StoreRows.ReadStep(reader));
             return result;
         }
     }
 
-    public int FailAbandonedTrials(long studyId, string reason)
+    public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials)
     {
+        if (trials.Count == 0) return [];
         lock (_lock)
         {
-            using var command = Command("UPDATE trials SET state = 'failed', error = $reason WHERE study_id = $study AND state = 'running'",
-                ("$reason", reason), ("$study", studyId));
-            return command.ExecuteNonQuery();
+            using var command = Command(
+                """
+                SELECT s.trial_id, s.step, s.valid_metric FROM trial_steps s
+                JOIN json_each(@trials) k ON s.trial_id = json_extract(k.value, '$[0]') AND s.step > json_extract(k.value, '$[1]')
+                ORDER BY s.trial_id, s.step
+                """,
+                ("@trials", JsonSerializer.Serialize(trials.Select(t => new[] { t.TrialId, t.AfterStep }))));
+            using var reader = command.ExecuteReader();
+            var result = new List<CurvePoint>();
+            while (reader.Read()) result.Add(StoreRows.ReadCurvePoint(reader));
+            return result;
         }
     }
 
     public void Dispose() => _connection.Dispose();
 
-    public static string Name(TrialState state) => state.ToString().ToLowerInvariant();
+    /// <summary>Marks the running trials matching <paramref name="condition"/> failed, under one new version.</summary>
+    private int FailRunning(long studyId, string condition, object argument, string reason) => InTransaction(() =>
+    {
+        using var update = Command(
+            $"UPDATE trials SET state = 'failed', error = @reason, version = @version WHERE study_id = @study AND state = 'running' AND {condition}",
+            ("@reason", reason), ("@version", NextVersion(studyId)), ("@study", studyId), ("@condition", argument));
+        var failed = update.ExecuteNonQuery();
+        return (failed > 0, failed);
+    });
 
-    private static StudyInfo ReadStudy(SqliteDataReader reader) => new(
-        reader.GetInt64(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
-        JsonSerializer.Deserialize<StudyConfig>(reader.GetString(3))!);
+    /// <summary>Bumps the study's version inside the write transaction and returns it for the trial being changed.</summary>
+    private long NextVersion(long studyId)
+    {
+        using var command = Command("UPDATE studies SET version = version + 1 WHERE id = @study RETURNING version", ("@study", studyId));
+        return (long)command.ExecuteScalar()!;
+    }
 
-    // SQLite stores NaN as NULL; infinities would break readers that expect numbers.
-    private static object? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+    /// <summary>Runs <paramref name="work"/> in a write transaction, committed only when it says so.</summary>
+    private T InTransaction<T>(Func<(bool Commit, T Result)> work)
+    {
+        lock (_lock)
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            _transaction = transaction;
+            try
+            {
+                var (commit, result) = work();
+                if (commit) transaction.Commit();
+                else transaction.Rollback();
+                return result;
+            }
+            finally
+            {
+                _transaction = null;
+            }
+        }
+    }
+
+    private HashSet<string> Columns(string table)
+    {
+        using var command = Command($"SELECT name FROM pragma_table_info('{table}')");
+        using var reader = command.ExecuteReader();
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.Read()) columns.Add(reader.GetString(0));
+        return columns;
+    }
 
     private void Execute(string sql)
     {
@@ -222,6 +357,7 @@ public sealed class SqliteStudyStore : IStudyStore
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = _transaction;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }

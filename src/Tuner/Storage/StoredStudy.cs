@@ -1,8 +1,12 @@
+using Microsoft.Extensions.Logging;
 using Tuner.Study;
 
 namespace Tuner.Storage;
 
-/// <summary>Opens an existing store and finds a study in it, with the errors a user can act on.</summary>
+/// <summary>
+/// Opens the store a --storage value names (a PostgreSQL connection string such as "Host=...;Database=...",
+/// otherwise an SQLite file) and finds a study in it, with the errors a user can act on.
+/// </summary>
 public static class StoredStudy
 {
     /// <summary>Where `tune` puts a study's files when no --out is given.</summary>
@@ -11,15 +15,29 @@ public static class StoredStudy
     /// <summary>The store `tune` writes by default: runs/&lt;study&gt;/study.db.</summary>
     public static string DefaultPath(string studyName) => Path.Combine(DefaultDirectory(studyName), "study.db");
 
-    public static (SqliteStudyStore Store, StudyInfo Study) Open(string path, string studyName)
+    public static bool IsShared(string storage) => PostgresConnection.IsConnectionString(storage);
+
+    /// <summary>The --storage value as it may be shown: an SQLite path as given, a connection string without its password.</summary>
+    public static string Describe(string storage) => IsShared(storage) ? PostgresConnection.Describe(storage) : storage;
+
+    /// <summary>Opens (and creates, when new) the store a --storage value names.</summary>
+    public static IStudyStore OpenStore(string storage, ILogger? logger = null) =>
+        IsShared(storage) ? new PostgresStudyStore(storage, logger) : new SqliteStudyStore(storage);
+
+    /// <summary>Where outputs go by default for a study in this store: beside an SQLite file, runs/&lt;study&gt; for a server.</summary>
+    public static string OutputDirectory(string storage, string studyName) =>
+        IsShared(storage) ? DefaultDirectory(studyName) : Path.GetDirectoryName(Path.GetFullPath(storage))!;
+
+    /// <summary>Opens an existing store and the named study in it.</summary>
+    public static (IStudyStore Store, StudyInfo Study) Open(string storage, string studyName, ILogger? logger = null)
     {
-        if (!File.Exists(path))
-            throw new UserInputException($"Study store '{path}' for study '{studyName}' does not exist; pass the study.db written by `tuner tune` with --storage.");
-        var store = new SqliteStudyStore(path);
+        if (!IsShared(storage) && !File.Exists(storage))
+            throw new UserInputException($"Study store '{storage}' for study '{studyName}' does not exist; pass the study.db written by `tuner tune` with --storage.");
+        var store = OpenStore(storage, logger);
         var study = store.FindStudy(studyName);
         if (study is not null) return (store, study);
         var names = string.Join(", ", store.ListStudies().Select(s => s.Name));
         store.Dispose();
-        throw new UserInputException($"Study '{studyName}' is not in '{path}'; studies there: {names}.");
+        throw new UserInputException($"Study '{studyName}' is not in '{store.Location}'; studies there: {(names.Length == 0 ? "none" : names)}.");
     }
 }

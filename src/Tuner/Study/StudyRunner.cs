@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Tuner.Data;
 using Tuner.Search;
 using Tuner.Storage;
@@ -5,22 +7,35 @@ using Tuner.Storage;
 namespace Tuner.Study;
 
 /// <summary>
-/// Runs a study's trials until its budget is spent: <c>parallel</c> workers each take a proposal, run it
-/// and record it. Proposing and claiming a trial happen under one lock, so no two workers run the same
-/// configuration and every trial is recorded once. Configurations left unfinished by an earlier run are
-/// retried first. Cancellation (Ctrl+C, the time budget, the target reached) stops the running trials,
-/// which are recorded as failed with the reason and retried by the next run.
+/// Runs trials of a study until its budget is spent: <c>parallel</c> workers each claim a proposal, run it
+/// and record it. The study may be shared with other processes on other machines (each one runner):
+/// proposals come from the shared history, which includes everyone's running trials, and claiming trial
+/// number n succeeds only if no one else took it, so a proposal is always made from every trial numbered
+/// below it and no configuration is claimed twice. Configurations left unfinished (a stopped run, a dead
+/// worker) are retried first. Cancellation (Ctrl+C, the time budget, the target reached) stops the running
+/// trials, which are recorded as failed with the reason and retried later.
 /// </summary>
-public sealed class StudyRunner(IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, IStudyProgress progress)
+public sealed class StudyRunner(
+    IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, TimeSpan heartbeatTimeout,
+    IStudyProgress progress, ILogger? logger = null)
 {
+    private static readonly TimeSpan WaitForOthers = TimeSpan.FromMilliseconds(250);
+
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<long, bool> _running = new();
+    private readonly ConcurrentDictionary<long, bool> _own = new();
+    private readonly StudyHistory _history = new(store, study.Id);
+    private readonly CurveBoard _board = new();
+    private ForeignCurves? _curves;
 
     public async Task RunAsync(Budget budget, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget.Time is { } time) stop.CancelAfter(time);
-        var board = LoadCurves();
-        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, board);
+        _curves = new ForeignCurves(store, _board);
+        lock (_gate) Sync();
+        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board);
+        using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))
             .Select(_ => Task.Factory.StartNew(() => Work(executor, budget, stop, cancellationToken), TaskCreationOptions.LongRunning))
             .ToArray();
@@ -31,14 +46,13 @@ public sealed class StudyRunner(IStudyStore store, StudyInfo study, StudyData da
     {
         while (!stop.IsCancellationRequested)
         {
-            TrialRecord trial;
-            lock (_gate)
+            var (trial, done) = Claim(budget, stop);
+            if (done) return;
+            if (trial is null)
             {
-                var history = store.LoadTrials(study.Id);
-                if (budget.Trials is { } limit && history.Count(t => !t.IsRetryable) >= limit) return;
-                if (sampler is IFiniteSampler finite && finite.IsExhausted(history)) return;
-                var next = history.Count == 0 ? 0 : history.Max(t => t.Number) + 1;
-                trial = store.StartTrial(study.Id, Retries.Next(history) ?? sampler.Propose(next, history));
+                // The budget is taken up by trials still running elsewhere: wait for them to finish or be given up.
+                stop.Token.WaitHandle.WaitOne(WaitForOthers);
+                continue;
             }
 
             progress.TrialStarted(trial);
@@ -55,22 +69,75 @@ public sealed class StudyRunner(IStudyStore store, StudyInfo study, StudyData da
                     (DateTimeOffset.UtcNow - trial.Started).TotalSeconds, 0, $"{TrialRecord.CancelledPrefix} {reason}");
             }
 
-            store.FinishTrial(trial.Id, result);
-            var best = Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
+            if (!store.FinishTrial(trial.Id, result))
+            {
+                logger?.LogWarning("Trial {Number} was given up by the study (no heartbeat reached it in time); its result is dropped and its configuration retried", trial.Number);
+                result = result with { State = TrialState.Failed, Error = $"{TrialRecord.InterruptedPrefix} given up after missed heartbeats; result dropped" };
+            }
+
+            _running.TryRemove(trial.Id, out _);
+            TrialRecord? best;
+            lock (_gate) best = Ranking.Best(Sync(), study.Config.HigherIsBetter);
             progress.TrialFinished(trial, result, best);
             if (budget.TargetReached(best?.Value, study.Config.HigherIsBetter)) stop.Cancel();
         }
     }
 
-    private bool TargetReached(Budget budget) =>
-        budget.TargetReached(Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter)?.Value, study.Config.HigherIsBetter);
-
-    private CurveBoard LoadCurves()
+    /// <summary>The next trial to run, or none for now (others' running trials fill the budget), or done.</summary>
+    private (TrialRecord? Trial, bool Done) Claim(Budget budget, CancellationTokenSource stop)
     {
-        var board = new CurveBoard();
-        foreach (var trial in store.LoadTrials(study.Id))
-            foreach (var step in store.LoadSteps(trial.Id))
-                board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
-        return board;
+        lock (_gate)
+        {
+            while (true)
+            {
+                var history = Sync();
+                if (TargetReached(budget))
+                {
+                    stop.Cancel();
+                    return (null, true);
+                }
+
+                var settled = history.Count(t => t.IsFinished && !t.IsRetryable);
+                var running = history.Count(t => t.State == TrialState.Running);
+                if (budget.Trials is { } limit && settled + running >= limit) return (null, settled >= limit);
+                if (sampler is IFiniteSampler finite && finite.IsExhausted(history)) return (null, running == 0);
+
+                var number = history.Count == 0 ? 0 : history[^1].Number + 1;
+                var proposal = Retries.Next(history) ?? sampler.Propose(number, history);
+                if (store.TryStartTrial(study.Id, number, proposal, WorkerIdentity.Current) is { } trial)
+                {
+                    _own[trial.Id] = true;
+                    _running[trial.Id] = true;
+                    return (trial, false);
+                }
+
+                // Another worker took this number first: read its claim and propose again.
+            }
+        }
     }
+
+    /// <summary>Beats for this process's running trials, gives up abandoned ones, and catches up with the study.</summary>
+    private void Tick(Budget budget, CancellationTokenSource stop)
+    {
+        store.Heartbeat(_running.Keys.ToList());
+        var failed = AbandonedTrials.GiveUp(store, study.Id, heartbeatTimeout);
+        if (failed > 0) logger?.LogWarning("{Count} trial(s) of stopped workers were given up; their configurations will be retried", failed);
+        lock (_gate)
+        {
+            Sync();
+            if (TargetReached(budget)) stop.Cancel();
+        }
+    }
+
+    /// <summary>Reads what changed in the study, including other workers' curves. Call under the gate.</summary>
+    private IReadOnlyList<TrialRecord> Sync()
+    {
+        var changed = _history.Sync();
+        _curves!.Track(changed, _own.ContainsKey);
+        _curves.Refresh();
+        return _history.Trials;
+    }
+
+    private bool TargetReached(Budget budget) =>
+        budget.Target is not null && budget.TargetReached(Ranking.Best(_history.Trials, study.Config.HigherIsBetter)?.Value, study.Config.HigherIsBetter);
 }

@@ -7,8 +7,8 @@ using Tuner.Trainers.Training;
 namespace Tuner.Study;
 
 /// <summary>
-/// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store and the
-/// pruner (which may stop it), scores
+/// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store (in
+/// batches, see <see cref="StepBuffer"/>) and the pruner (which may stop it), scores
 /// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. A trainer that
 /// throws fails only its own trial.
 /// </summary>
@@ -61,18 +61,27 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
 
         var reported = 0;
         string? pruned = null;
-        var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, step =>
+        var steps = new StepBuffer(store, trial.Id);
+        try
         {
-            store.ReportStep(trial.Id, step);
-            reported = step.Epoch;
-            board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
-            pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
-            return pruned is null;
-        }, cancellationToken);
+            var outcome = trainer.Train(fold.Training, fold.Validation, parameters, metric, step =>
+            {
+                steps.Add(step);
+                reported = step.Epoch;
+                board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
+                pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
+                return pruned is null;
+            }, cancellationToken);
 
-        // A diverged epoch is returned in the curve without being reported; keep it too.
-        foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) store.ReportStep(trial.Id, step);
-        return (outcome, pruned);
+            // A diverged epoch is returned in the curve without being reported; keep it too.
+            foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) steps.Add(step);
+            return (outcome, pruned);
+        }
+        finally
+        {
+            // Before the result: whoever reads a finished trial finds its whole curve.
+            steps.Flush();
+        }
     }
 
     /// <summary>The seed a trial's trainer runs with: the study's seed plus the trial number.</summary>

@@ -24,7 +24,7 @@ public sealed class SearchRunTests
         var pruned = trials.Where(t => t.State == TrialState.Pruned).ToList();
         Assert.NotEmpty(pruned);
         Assert.All(pruned, t => Assert.StartsWith("pruned at epoch", t.Error));
-        using var store = new Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
+        using var store = new Tuner.Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
         Assert.All(pruned, t => Assert.InRange(store.LoadSteps(t.Id).Count, 1, 8));
         var best = Ranking.Best(trials, higherIsBetter: true)!;
         Assert.True(best.Parameters.GetDouble("learning_rate", 0) >= 0.01, "the winner uses a sane learning rate");

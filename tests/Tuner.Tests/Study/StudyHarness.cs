@@ -10,24 +10,28 @@ namespace Tuner.Tests.Study;
 public static class StudyHarness
 {
     public static TuneOptions Options(string data, string label, string outDirectory, int trials, string? trainers = null, string? metric = null,
-        string? space = null, int parallel = 1, int? folds = null, IReadOnlyList<string>? ignore = null, string sampler = "random", string pruner = "none") =>
+        string? space = null, int parallel = 1, int? folds = null, IReadOnlyList<string>? ignore = null, string sampler = "random", string pruner = "none",
+        string? storage = null, double heartbeatTimeout = StudyPlan.DefaultHeartbeatTimeoutSeconds) =>
         new(data, label, null, null, metric, null, trials, null, space, TuneCommand.SplitList(trainers), sampler, pruner, parallel, folds, ignore ?? [], 42,
-            "test", null, outDirectory);
+            "test", storage, outDirectory, heartbeatTimeout);
 
-    public static async Task<int> RunAsync(TuneOptions options, CancellationToken cancellationToken = default)
+    /// <summary>A silent console for an in-process command to write to.</summary>
+    public static IAnsiConsole SilentConsole() => AnsiConsole.Create(new AnsiConsoleSettings
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(TextWriter.Null),
-            Interactive = InteractionSupport.No,
-            Ansi = AnsiSupport.No,
-        });
-        return await new TuneJob(console, NullLogger<TuneJob>.Instance).RunAsync(options, cancellationToken);
-    }
+        Out = new AnsiConsoleOutput(TextWriter.Null),
+        Interactive = InteractionSupport.No,
+        Ansi = AnsiSupport.No,
+    });
 
-    public static IReadOnlyList<TrialRecord> Trials(string outDirectory)
+    public static Task<int> RunAsync(TuneOptions options, CancellationToken cancellationToken = default) =>
+        new TuneJob(SilentConsole(), NullLogger<TuneJob>.Instance).RunAsync(options, cancellationToken);
+
+    public static IReadOnlyList<TrialRecord> Trials(string outDirectory) => StoredTrials(Path.Combine(outDirectory, "study.db"));
+
+    /// <summary>The trials of study "test" in the store a --storage value names (SQLite file or PostgreSQL).</summary>
+    public static IReadOnlyList<TrialRecord> StoredTrials(string storage)
     {
-        using var store = new SqliteStudyStore(Path.Combine(outDirectory, "study.db"));
+        using var store = StoredStudy.OpenStore(storage);
         return store.LoadTrials(store.FindStudy("test")!.Id);
     }
 }

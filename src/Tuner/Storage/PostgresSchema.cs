@@ -1,0 +1,119 @@
+namespace Tuner.Storage;
+
+/// <summary>
+/// The PostgreSQL tables of a study store: the SQLite tables with native types, plus a claim token per
+/// trial so a claim whose acknowledgement was lost can be recognised when it is retried.
+/// </summary>
+public static class PostgresSchema
+{
+    /// <summary>Workers that start together create the tables one after the other under this advisory lock.</summary>
+    public const long CreateLock = 0x7475_6e65_7200;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS studies (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            name text NOT NULL UNIQUE,
+            created timestamptz NOT NULL,
+            task text NOT NULL,
+            metric text NOT NULL,
+            config text NOT NULL,
+            plan text,
+            version bigint NOT NULL DEFAULT 0);
+        CREATE TABLE IF NOT EXISTS trials (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            study_id bigint NOT NULL REFERENCES studies(id),
+            number integer NOT NULL,
+            state text NOT NULL CHECK (state IN ('running', 'complete', 'pruned', 'diverged', 'failed')),
+            trainer text NOT NULL,
+            params text NOT NULL,
+            baseline boolean NOT NULL DEFAULT false,
+            started timestamptz NOT NULL,
+            duration_s double precision,
+            peak_memory bigint,
+            error text,
+            value double precision,
+            worker text,
+            heartbeat timestamptz,
+            version bigint NOT NULL,
+            claim uuid NOT NULL UNIQUE,
+            UNIQUE (study_id, number));
+        CREATE INDEX IF NOT EXISTS trials_changes ON trials(study_id, version);
+        CREATE INDEX IF NOT EXISTS trials_running ON trials(study_id) WHERE state = 'running';
+        CREATE TABLE IF NOT EXISTS trial_metrics (
+            trial_id bigint NOT NULL REFERENCES trials(id),
+            name text NOT NULL,
+            value double precision,
+            PRIMARY KEY (trial_id, name));
+        CREATE TABLE IF NOT EXISTS trial_steps (
+            trial_id bigint NOT NULL REFERENCES trials(id),
+            step integer NOT NULL,
+            train_loss double precision, valid_loss double precision, valid_metric double precision,
+            learning_rate double precision, grad_norm double precision, weight_norm double precision,
+            layer_grad_norms text NOT NULL,
+            PRIMARY KEY (trial_id, step));
+        CREATE TABLE IF NOT EXISTS study_files (
+            study_id bigint NOT NULL REFERENCES studies(id),
+            role text NOT NULL,
+            name text NOT NULL,
+            fingerprint text NOT NULL,
+            content bytea NOT NULL,
+            PRIMARY KEY (study_id, role));
+        """;
+
+    /// <summary>
+    /// Claims a trial number in one statement. The CTE locks and bumps the study row first, so claims and
+    /// changes of one study take versions in commit order; the unique (study_id, number) constraint makes a
+    /// taken number insert nothing.
+    /// </summary>
+    public const string StartTrial = """
+        WITH v AS (UPDATE studies SET version = version + 1 WHERE id = @study RETURNING version)
+        INSERT INTO trials(study_id, number, state, trainer, params, baseline, started, worker, heartbeat, version, claim)
+        SELECT @study, @number, 'running', @trainer, @params, @baseline, @started, @worker, now(), v.version, @claim FROM v
+        ON CONFLICT DO NOTHING
+        RETURNING id
+        """;
+
+    /// <summary>
+    /// Records a result in one statement, only while the trial is still running. The study row is locked
+    /// (for the new version) before the trial row, the same order every writer uses.
+    /// </summary>
+    public const string FinishTrial = """
+        WITH s AS (UPDATE studies SET version = version + 1 WHERE id = (SELECT study_id FROM trials WHERE id = @trial) RETURNING version),
+             t AS (UPDATE trials SET state = @state, value = @value, duration_s = @duration, peak_memory = @memory, error = @error,
+                          version = (SELECT version FROM s)
+                   WHERE id = @trial AND state = 'running' RETURNING id),
+             m AS (INSERT INTO trial_metrics(trial_id, name, value)
+                   SELECT t.id, x.name, x.value FROM t, unnest(@names::text[], @values::double precision[]) AS x(name, value)
+                   ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value RETURNING 1)
+        SELECT (SELECT COUNT(*) FROM t), (SELECT COUNT(*) FROM m)
+        """;
+
+    /// <summary>Fails running trials matching a condition (given as {0}) under one new study version.</summary>
+    public const string FailRunning = """
+        WITH s AS (UPDATE studies SET version = version + 1 WHERE id = @study RETURNING version)
+        UPDATE trials SET state = 'failed', error = @reason, version = (SELECT version FROM s)
+        WHERE study_id = @study AND state = 'running' AND {0}
+        """;
+
+    public const string ReportSteps = """
+        INSERT INTO trial_steps(trial_id, step, train_loss, valid_loss, valid_metric, learning_rate, grad_norm, weight_norm, layer_grad_norms)
+        SELECT @trial, x.* FROM unnest(@p0::integer[], @p1::double precision[], @p2::double precision[], @p3::double precision[],
+                                       @p4::double precision[], @p5::double precision[], @p6::double precision[], @p7::text[]) AS x
+        ON CONFLICT (trial_id, step) DO UPDATE SET
+            train_loss = excluded.train_loss, valid_loss = excluded.valid_loss, valid_metric = excluded.valid_metric,
+            learning_rate = excluded.learning_rate, grad_norm = excluded.grad_norm, weight_norm = excluded.weight_norm,
+            layer_grad_norms = excluded.layer_grad_norms
+        """;
+
+    /// <summary>
+    /// Changed trials with their metrics as one JSON object each: one statement, so one snapshot. The inner
+    /// ORDER BY version keeps the (study_id, version) index in use under the generic plan a prepared
+    /// statement gets, which would otherwise walk every trial of the study in number order.
+    /// </summary>
+    public const string LoadChanges = $"""
+        SELECT {StoreRows.TrialColumns},
+               (SELECT json_object_agg(m.name, m.value) FROM trial_metrics m WHERE m.trial_id = t.id)::text
+        FROM (SELECT * FROM trials WHERE study_id = @study AND version > @since ORDER BY version) t
+        ORDER BY t.number
+        """;
+}
