@@ -33,7 +33,7 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
         }
 
         var outcome = TrainerRegistry.Create(settings.Trainer, settings.TrainerSeed)
-            .Train(training, checking, settings.HyperParameters, settings.Metric, _ => true, CancellationToken.None);
+            .Train(training, checking, settings.TrainerParameters, settings.Metric, _ => true, CancellationToken.None);
         if (outcome.Status == TrainingStatus.Diverged)
             throw new InvalidOperationException($"Training with the tuned settings diverged on this data: {outcome.Message}");
         return new TransformerChain<ITransformer>(featurizer, ModelTransformer.From(ml, outcome.Model, settings.Task, featurized));

@@ -59,7 +59,7 @@ public sealed record TunedSettings(
 
     /// <summary>The trainer's settings as the trainers read them, with the trainer's seed.</summary>
     [JsonIgnore]
-    public HyperParameters HyperParameters => new HyperParameters(Parameters.Select(p =>
+    public HyperParameters TrainerParameters => new HyperParameters(Parameters.Select(p =>
         new KeyValuePair<string, object>(p.Key, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetDouble()))).WithSeed(TrainerSeed);
 
     /// <exception cref="FileNotFoundException">There is no such file.</exception>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Tuner.Tests.Cli;
-using Tuner.Tests.Study;
-using Tuner.Trainers.Production;
 
 namespace Tuner.Tests.Production;
 
@@ -13,10 +11,7 @@ public sealed class ProductionConsumerTests
     [InlineData("mlp")]      // an ONNX graph inside the ML.NET pipeline
     public async Task It_scores_with_the_exported_model_and_retrains_from_best_json_to_the_same_metric(string trainer)
     {
-        var dir = Samples.TempDirectory();
-        var (train, valid, label, ignore) = ExportHarness.Cancer(dir);
-        await StudyHarness.RunAsync(StudyHarness.Options(train, label, dir, trials: 2, trainers: trainer, ignore: ignore) with { ValidationData = valid });
-        var settings = TunedSettings.Load(Path.Combine(dir, "best.json"));
+        var (dir, train, valid, settings) = await TunedSettingsTests.CancerStudy(trainer, trials: 2);
 
         var (exit, stdout, stderr) = TunerProcess.RunProgram("ProductionConsumer", dir,
             Path.Combine(dir, "model.zip"), Path.Combine(dir, "best.json"), train, valid, Path.Combine(dir, "retrained.zip"));

@@ -43,10 +43,7 @@ public sealed class TunedSettingsTests
     [Fact]
     public async Task A_retrained_pipeline_saves_and_loads_like_any_ml_net_model()
     {
-        var dir = Samples.TempDirectory();
-        var (train, valid, label, ignore) = ExportHarness.Cancer(dir);
-        await StudyHarness.RunAsync(StudyHarness.Options(train, label, dir, trials: 2, trainers: "sgd", ignore: ignore) with { ValidationData = valid });
-        var settings = TunedSettings.Load(Path.Combine(dir, "best.json"));
+        var (dir, train, valid, settings) = await CancerStudy("sgd", trials: 2);
         var ml = new MLContext();
         var data = settings.LoadCsv(ml, valid);
         var model = settings.CreatePipeline(ml).Fit(settings.LoadCsv(ml, train));
@@ -61,10 +58,7 @@ public sealed class TunedSettingsTests
     [Fact]
     public async Task Data_without_a_column_the_pipeline_reads_is_rejected_with_its_name()
     {
-        var dir = Samples.TempDirectory();
-        var (train, valid, label, ignore) = ExportHarness.Cancer(dir);
-        await StudyHarness.RunAsync(StudyHarness.Options(train, label, dir, trials: 1, trainers: "lbfgs", ignore: ignore) with { ValidationData = valid });
-        var settings = TunedSettings.Load(Path.Combine(dir, "best.json"));
+        var (_, _, _, settings) = await CancerStudy("lbfgs", trials: 1);
 
         var error = Assert.Throws<ArgumentException>(() => settings.LoadCsv(new MLContext(), Samples.Data("spam.csv")));
 
@@ -101,6 +95,15 @@ public sealed class TunedSettingsTests
         Assert.True(current == File.ReadAllText(SchemaFile), $"{SchemaFile} is out of date; run this test with TUNER_WRITE_SCHEMA=1 and commit the result.");
         var properties = JsonNode.Parse(current)!["properties"]!.AsObject();
         Assert.All(properties, p => Assert.NotNull(p.Value!["description"]));
+    }
+
+    /// <summary>A small study on the cancer train/valid split, tuned with validation data; its best.json read back.</summary>
+    internal static async Task<(string Dir, string Train, string Valid, TunedSettings Settings)> CancerStudy(string trainers, int trials)
+    {
+        var dir = Samples.TempDirectory();
+        var (train, valid, label, ignore) = ExportHarness.Cancer(dir);
+        await StudyHarness.RunAsync(StudyHarness.Options(train, label, dir, trials, trainers: trainers, ignore: ignore) with { ValidationData = valid });
+        return (dir, train, valid, TunedSettings.Load(Path.Combine(dir, "best.json")));
     }
 
     /// <summary>A best.json written by hand for a two-column binary problem.</summary>

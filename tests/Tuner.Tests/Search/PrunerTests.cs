@@ -85,8 +85,23 @@ public sealed class PrunerTests
         board.Record(30, "mlp", 1, 0.60);
         board.Record(31, "mlp", 1, 0.65);
         board.Record(32, "mlp", 1, 0.55);
+        board.Record(33, "mlp", 1, 0.62);
 
         Assert.Null(asha.Check(31, 1, 0.65, board));    // best of the MLPs, though far below every linear curve
         Assert.NotNull(asha.Check(32, 1, 0.55, board)); // worst of the MLPs
+    }
+
+    [Fact]
+    public void Asha_judges_nobody_at_a_rung_until_reduction_factor_other_trials_reached_it()
+    {
+        var asha = new AshaPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3);
+        var board = new CurveBoard();
+        board.Record(0, "sgd", 1, 0.90);
+        board.Record(1, "sgd", 1, 0.91);
+        board.Record(2, "sgd", 1, 0.50);
+
+        Assert.Null(asha.Check(2, 1, 0.50, board));    // two others only: too early to call
+        board.Record(3, "sgd", 1, 0.50);
+        Assert.NotNull(asha.Check(3, 1, 0.50, board)); // three others: outside the top third
     }
 }
