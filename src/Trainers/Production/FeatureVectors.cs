@@ -1,11 +1,19 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Tuner.Trainers.Data;
 
 namespace Tuner.Trainers.Production;
 
 /// <summary>Copies the "Features" column of a featurized view into a dense row-major matrix.</summary>
 public static class FeatureVectors
 {
+    /// <summary>The featurized rows as the trainers take them, with their encoded labels (one per row, in order).</summary>
+    public static LabeledData ToLabeled(IDataView featurized, float[] labels, TaskKind task, int classCount)
+    {
+        var values = Materialize(featurized, labels.Length, out var columns);
+        return new LabeledData(new FeatureMatrix(values, labels.Length, columns), labels, task, classCount);
+    }
+
     public static float[] Materialize(IDataView featurized, int rows, out int columns)
     {
         var column = featurized.Schema[FeaturizationPlan.FeaturesColumn];

@@ -61,10 +61,6 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
         return (kept, labelled.Select(r => settings.EncodeLabel(labels[r]!)).ToArray());
     }
 
-    private LabeledData Labeled(IDataView featurized, float[] labels)
-    {
-        var values = FeatureVectors.Materialize(featurized, labels.Length, out var width);
-        var classes = settings.Task == TaskKind.Regression ? 0 : settings.Classes.Count;
-        return new LabeledData(new FeatureMatrix(values, labels.Length, width), labels, settings.Task, classes);
-    }
+    private LabeledData Labeled(IDataView featurized, float[] labels) =>
+        FeatureVectors.ToLabeled(featurized, labels, settings.Task, settings.Classes.Count);
 }

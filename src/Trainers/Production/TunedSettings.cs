@@ -124,7 +124,7 @@ public sealed record TunedSettings(
     /// </summary>
     public IReadOnlyDictionary<string, double> Evaluate(ITransformer model, IDataView data)
     {
-        var (_, labelTexts) = DataViewColumns.Read(data, Featurization.Columns, Label);
+        var (_, labelTexts) = DataViewColumns.Read(data, [], Label); // the features are read once, by the model
         if (Array.IndexOf(labelTexts, null) is var missing and >= 0)
             throw new ArgumentException($"Row {missing + 1} has no '{Label}'; evaluation needs a label on every row.");
         var labels = labelTexts.Select(l => EncodeLabel(l!)).ToArray();

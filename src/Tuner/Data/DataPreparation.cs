@@ -69,10 +69,6 @@ public static class DataPreparation
             validRows);
     }
 
-    private static LabeledData ToLabeled(IDataView transformed, Dataset data, int[] rows)
-    {
-        var values = FeatureVectors.Materialize(transformed, rows.Length, out var columns);
-        var labels = rows.Select(r => data.Labels[r]).ToArray();
-        return new LabeledData(new FeatureMatrix(values, rows.Length, columns), labels, data.Label.Task, data.Label.Classes.Count);
-    }
+    private static LabeledData ToLabeled(IDataView transformed, Dataset data, int[] rows) =>
+        FeatureVectors.ToLabeled(transformed, rows.Select(r => data.Labels[r]).ToArray(), data.Label.Task, data.Label.Classes.Count);
 }

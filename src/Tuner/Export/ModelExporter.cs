@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Tuner.Data;
-using Tuner.Study;
 using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Production;
 using Tuner.Trainers.Training;
@@ -16,16 +15,6 @@ namespace Tuner.Export;
 public static class ModelExporter
 {
     public static bool CanExport(string trainer) => TrainerRegistry.IsKnown(trainer);
-
-    /// <summary>The trial's model trained again by the tuner itself, on the first fold with its own seed.</summary>
-    public static ITrainedModel Retrain(StudyData data, TrialRecord trial, StudyConfig config)
-    {
-        var fold = data.Folds[0];
-        var seed = TrialExecutor.TrialSeed(config.Seed, trial);
-        var outcome = TrainerRegistry.Create(trial.Trainer, seed)
-            .Train(fold.Training, fold.Validation, trial.Parameters.WithSeed(seed), config.Metric, _ => true, CancellationToken.None);
-        return outcome.Model;
-    }
 
     public static void Save(StudyData data, TunedSettings settings, string path)
     {

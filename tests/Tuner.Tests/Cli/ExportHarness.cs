@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.ML;
 using Tuner.Data;
-using Tuner.Export;
 using Tuner.Storage;
 using Tuner.Study;
 using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
 
 namespace Tuner.Tests.Cli;
 
@@ -65,7 +65,19 @@ public static class ExportHarness
         var info = store.FindStudy("test")!;
         var best = Ranking.Best(store.LoadTrials(info.Id), info.Config.HigherIsBetter)!;
         var validation = prepared.Folds[0].Validation;
-        var predictions = ModelExporter.Retrain(prepared, best, info.Config).Predict(validation.Features);
+        var predictions = Retrain(prepared, best, info.Config).Predict(validation.Features);
         return (predictions, validation.Labels.ToArray(), best.Value!.Value);
+    }
+
+    /// <summary>
+    /// The trial's model trained again by the tuner's own path (the first fold's matrices, the trial's seed):
+    /// the reference the exported model, fitted through the library's pipeline, must reproduce.
+    /// </summary>
+    private static ITrainedModel Retrain(StudyData data, TrialRecord trial, StudyConfig config)
+    {
+        var fold = data.Folds[0];
+        var seed = TrialExecutor.TrialSeed(config.Seed, trial);
+        return TrainerRegistry.Create(trial.Trainer, seed)
+            .Train(fold.Training, fold.Validation, trial.Parameters.WithSeed(seed), config.Metric, _ => true, CancellationToken.None).Model;
     }
 }
