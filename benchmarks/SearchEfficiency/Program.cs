@@ -8,6 +8,7 @@ using Tuner.Study;
 // Compares search strategies at the same time budget on sample datasets: for each, the best validation
 // metric reached and how long each strategy took to reach random search's final best.
 // Usage: dotnet run -c Release --project benchmarks/SearchEfficiency -- [seconds per run] [first seed] [seeds] [file:label,...]
+//        [sampler+pruner;... (default random+none;tpe+asha; settings as on the command line: tpe:startup=3+asha)]
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60;
 var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
 var seeds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
@@ -20,7 +21,9 @@ var root = FindRoot();
         ("letter.csv", "lettr", []),
         ("diamonds.csv", "price", []),
     ];
-(string Sampler, string Pruner)[] strategies = [("random", "none"), ("tpe", "asha")];
+(string Sampler, string Pruner)[] strategies = args.Length > 4
+    ? args[4].Split(';').Select(s => (s.Split('+')[0], s.Split('+')[1])).ToArray()
+    : [("random", "none"), ("tpe", "asha")];
 var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
 var scratch = Path.Combine(Path.GetTempPath(), "tuner-search-efficiency", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
 
@@ -45,7 +48,7 @@ foreach (var (file, label, ignore) in datasets)
             timelines[name] = Timeline(outDir);
         }
 
-        var randomBest = timelines["random+none"].Line.LastOrDefault().Best;
+        var randomBest = timelines.TryGetValue("random+none", out var random) ? random.Line.LastOrDefault().Best : double.NaN;
         foreach (var (name, (line, trials, pruned, higher)) in timelines)
         {
             var reached = line.FirstOrDefault(p => higher ? p.Best >= randomBest : p.Best <= randomBest);

@@ -31,6 +31,8 @@ public sealed class HyperParameters
     /// <summary>Each value is a <see cref="double"/> or a <see cref="string"/>.</summary>
     public ImmutableSortedDictionary<string, object> Values { get; }
 
+    private string? text;
+
     public bool Has(string name) => Values.ContainsKey(name);
 
     /// <summary>These values with <see cref="ParameterNames.Seed"/> set to <paramref name="seed"/>, unless the space fixed it.</summary>
@@ -54,9 +56,9 @@ public sealed class HyperParameters
     public bool GetBool(string name, bool defaultValue) =>
         Values.ContainsKey(name) ? GetString(name, "false") is "true" or "1" : defaultValue;
 
-    /// <summary>A stable text form, used to detect duplicate configurations.</summary>
+    /// <summary>A stable text form, used to detect duplicate configurations; computed once, as samplers compare thousands per proposal.</summary>
     public override string ToString() =>
-        string.Join(", ", Values.Select(kv => $"{kv.Key}={Format(kv.Value)}"));
+        text ??= string.Join(", ", Values.Select(kv => $"{kv.Key}={Format(kv.Value)}"));
 
     public static string Format(object value) =>
         value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";

@@ -37,7 +37,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             ?? throw new UserInputException(
                 $"--metric '{options.Metric}' is not a {task.ToString().ToLowerInvariant()} metric; choose from {string.Join(", ", MetricInfo.For(task).Select(m => m.Name))}.");
         var space = SpaceSelection.Select(options.SpacePath, options.Trainers, task);
-        var sampler = SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter);
+        var sampler = SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, timeBudget: budget.Time is not null);
         var pruner = PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);

@@ -26,7 +26,7 @@ public sealed class WorkerJob(IAnsiConsole console, ILogger<WorkerJob> logger)
             var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, options.DataCache ?? StudyDataFiles.CacheDirectory);
             var prepared = StudyDataReload.Prepare(study.Config, dataPath, validationPath);
             var space = SpaceSelection.FromStudy(study.Config);
-            var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter);
+            var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter, timeBudget: plan.Deadline is not null);
             var pruner = PrunerFactory.Create(plan.Pruner, study.Config.HigherIsBetter);
             var budget = plan.BudgetAt(DateTimeOffset.UtcNow);
 

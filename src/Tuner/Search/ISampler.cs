@@ -6,4 +6,10 @@ namespace Tuner.Search;
 public interface ISampler
 {
     TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history);
+
+    /// <summary>
+    /// What a trial just cost the runner besides training it: proposing, storing, waiting for the other workers'
+    /// turn. Samplers that weigh trials by their time use it; the others ignore it.
+    /// </summary>
+    void ObserveOverhead(TimeSpan overhead) { }
 }

@@ -8,7 +8,8 @@ namespace Tuner.Search;
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011), in the spirit of Optuna's TPESampler.
 /// Each trainer's defaults come first and then <see cref="TpeOptions.StartupTrials"/> random trials (both
 /// exactly as <see cref="RandomSampler"/> draws them); after that the finished trials are split into the best
-/// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter, and
+/// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter (or,
+/// with <see cref="TpeOptions.PerSecond"/>, for good trials per second: <see cref="TrainerChoice"/>), and
 /// each of its parameters that is active under the values chosen so far is drawn from its own l(x)/g(x) model
 /// built only on the trials of that trainer in which the parameter was active — independent TPE over the
 /// active sub-space, which is how conditional parameters are handled. A parameter with fewer than two good
@@ -26,6 +27,8 @@ public sealed class TpeSampler : ISampler
     private readonly bool higherIsBetter;
     private readonly TpeOptions options;
     private readonly RandomSampler fallback;
+    private readonly Lock overheadGate = new();
+    private double overheadSeconds;
 
     public TpeSampler(SearchSpace space, int seed, bool higherIsBetter, TpeOptions? options = null)
     {
@@ -35,6 +38,19 @@ public sealed class TpeSampler : ISampler
         this.options = options ?? TpeOptions.Default;
         this.options.Validate();
         fallback = new RandomSampler(space, seed);
+    }
+
+    public TpeOptions Options => options;
+
+    /// <summary>Keeps a moving average: tens of ms per trial once a study holds thousands, more than a small trial trains.</summary>
+    public void ObserveOverhead(TimeSpan overhead)
+    {
+        lock (overheadGate) overheadSeconds = 0.9 * overheadSeconds + 0.1 * Math.Max(0, overhead.TotalSeconds);
+    }
+
+    private double CurrentOverheadSeconds
+    {
+        get { lock (overheadGate) return overheadSeconds; }
     }
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
@@ -48,7 +64,7 @@ public sealed class TpeSampler : ISampler
         var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
         var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         var split = TpeSplit.From(history, higherIsBetter);
-        var trainer = ChooseTrainer(split, random);
+        var trainer = ChooseTrainer(split, history, random);
         var models = new TrainerModels(trainer, split, options.PriorWeight);
 
         var best = Propose(trainer, Independent(trainer, models, random));
@@ -61,10 +77,11 @@ public sealed class TpeSampler : ISampler
         return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
     }
 
-    private TrainerSpace ChooseTrainer(TpeSplit split, Random random)
+    private TrainerSpace ChooseTrainer(TpeSplit split, IReadOnlyList<TrialRecord> history, Random random)
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
         var names = space.Trainers.Select(t => t.Trainer).ToList();
+        if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, split, history, CurrentOverheadSeconds, random)];
         var l = new CategoricalEstimator(split.Good.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
         var g = new CategoricalEstimator(split.Bad.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
         var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));

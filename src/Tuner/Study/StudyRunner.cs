@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Tuner.Data;
 using Tuner.Search;
@@ -44,8 +45,10 @@ public sealed class StudyRunner(
 
     private void Work(TrialExecutor executor, Budget budget, CancellationTokenSource stop, CancellationToken interrupted)
     {
+        var cycle = new Stopwatch();
         while (!stop.IsCancellationRequested)
         {
+            cycle.Restart();
             var (trial, done) = Claim(budget, stop);
             if (done) return;
             if (trial is null)
@@ -78,6 +81,7 @@ public sealed class StudyRunner(
             _running.TryRemove(trial.Id, out _);
             TrialRecord? best;
             lock (_gate) best = Ranking.Best(Sync(), study.Config.HigherIsBetter);
+            sampler.ObserveOverhead(cycle.Elapsed - TimeSpan.FromSeconds(result.DurationSeconds));
             progress.TrialFinished(trial, result, best);
             if (budget.TargetReached(best?.Value, study.Config.HigherIsBetter)) stop.Cancel();
         }

@@ -39,7 +39,7 @@ internal static class SyntheticStudy
     public static TrialRecord Complete(int number, TrialProposal proposal, double value) =>
         Record(number, proposal, TrialState.Complete, value);
 
-    public static TrialRecord Record(int number, TrialProposal proposal, TrialState state, double? value) =>
+    public static TrialRecord Record(int number, TrialProposal proposal, TrialState state, double? value, double seconds = 1) =>
         new(number, number, state, proposal.Trainer, proposal.Parameters, proposal.IsBaseline,
-            DateTimeOffset.UnixEpoch, 1, 0, null, value, new Dictionary<string, double>());
+            DateTimeOffset.UnixEpoch, seconds, 0, null, value, new Dictionary<string, double>());
 }

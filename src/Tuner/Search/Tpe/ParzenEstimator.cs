@@ -15,7 +15,8 @@ internal sealed class ParzenEstimator
     private readonly double high;
     private readonly double[] mus;
     private readonly double[] sigmas;
-    private readonly double[] logWeights; // normalised, each including the truncation mass of its component
+    private readonly double[] inverseSigmas;
+    private readonly double[] logScales; // log weight - log(sigma sqrt(2 pi)): all of a kernel's log density but its exponent
     private readonly double[] cumulativeWeights;
 
     public ParzenEstimator(IReadOnlyList<double> observations, double low, double high, double priorWeight)
@@ -45,7 +46,7 @@ internal sealed class ParzenEstimator
         weights[n] = priorWeight;
 
         var total = weights.Sum();
-        logWeights = new double[n + 1];
+        var logWeights = new double[n + 1]; // normalised, each including the truncation mass of its component
         cumulativeWeights = new double[n + 1];
         var running = 0.0;
         for (var k = 0; k <= n; k++)
@@ -55,6 +56,9 @@ internal sealed class ParzenEstimator
             var mass = NormalMath.Cdf((high - mus[k]) / sigmas[k]) - NormalMath.Cdf((low - mus[k]) / sigmas[k]);
             logWeights[k] = Math.Log(weights[k] / total) - Math.Log(Math.Max(mass, 1e-12));
         }
+
+        inverseSigmas = sigmas.Select(sigma => 1 / sigma).ToArray();
+        logScales = logWeights.Select((w, k) => w + NormalMath.LogPdf(mus[k], mus[k], sigmas[k])).ToArray();
     }
 
     public double Sample(Random random)
@@ -75,7 +79,11 @@ internal sealed class ParzenEstimator
     {
         Span<double> terms = mus.Length <= 128 ? stackalloc double[mus.Length] : new double[mus.Length];
         for (var k = 0; k < mus.Length; k++)
-            terms[k] = logWeights[k] + NormalMath.LogPdf(x, mus[k], sigmas[k]);
+        {
+            var z = (x - mus[k]) * inverseSigmas[k];
+            terms[k] = logScales[k] - 0.5 * z * z;
+        }
+
         return NormalMath.LogSumExp(terms);
     }
 }

@@ -1,0 +1,83 @@
+using Tuner.Search;
+using Tuner.Study;
+
+namespace Tuner.Tests.Search;
+
+/// <summary>TPE's trainer choice under a time budget: good trials per second, not per trial.</summary>
+public sealed class PerSecondTrainerChoiceTests
+{
+    private static readonly SearchSpace TwoTrainers = SearchSpaceReader.Parse("""
+        {"trainers": {
+            "fast": {"x": {"type": "float", "low": -5, "high": 5}},
+            "slow": {"x": {"type": "float", "low": -5, "high": 5}}}}
+        """, "two trainers");
+
+    [Theory]
+    [InlineData("fast")]
+    [InlineData("slow")]
+    public void Of_two_equally_good_trainers_the_ten_times_faster_one_gets_most_of_the_trials(string faster)
+    {
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var history = Run(seed, perSecond: true, trials: 80, (trainer, x) => (TrialState.Complete, -Math.Abs(x - 1), trainer == faster ? 0.1 : 1.0));
+            var modelled = history.Skip(12).ToList();
+            var chosen = modelled.Count(t => t.Trainer == faster);
+            Assert.True(chosen > 3 * (modelled.Count - chosen), $"seed {seed}: {faster} {chosen} of {modelled.Count}");
+        }
+    }
+
+    [Fact]
+    public void Counted_per_trial_trial_times_change_no_proposal()
+    {
+        var history = Run(1, perSecond: false, trials: 80, (trainer, x) => (TrialState.Complete, -Math.Abs(x - 1), trainer == "fast" ? 0.1 : 1.0));
+        var swapped = Run(1, perSecond: false, trials: 80, (trainer, x) => (TrialState.Complete, -Math.Abs(x - 1), trainer == "fast" ? 1.0 : 0.1));
+        Assert.Equal(history.Select(t => t.Key), swapped.Select(t => t.Key));
+    }
+
+    [Fact]
+    public void A_cheap_trainer_whose_trials_are_all_pruned_gets_little_of_the_time()
+    {
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var history = Run(seed, perSecond: true, trials: 150, (trainer, x) => trainer == "fast"
+                ? (TrialState.Pruned, null, 0.005)
+                : (TrialState.Complete, -Math.Abs(x - 1), 0.5));
+            var modelled = history.Skip(12).ToList();
+            var cheapSeconds = modelled.Where(t => t.Trainer == "fast").Sum(t => t.DurationSeconds!.Value);
+            var slowTrials = modelled.Count(t => t.Trainer == "slow");
+            Assert.True(cheapSeconds < 0.05 * modelled.Sum(t => t.DurationSeconds!.Value), $"seed {seed}: {cheapSeconds:F2} s on the pruned trainer");
+            Assert.True(slowTrials > modelled.Count / 2, $"seed {seed}: slow {slowTrials} of {modelled.Count}");
+        }
+    }
+
+    [Fact]
+    public void What_the_runner_spends_around_each_trial_counts_in_its_cost()
+    {
+        double FastShare(double overheadSeconds) => new[] { 1, 2, 3 }.Average(seed =>
+        {
+            var history = Run(seed, perSecond: true, trials: 80, (trainer, x) => (TrialState.Complete, -Math.Abs(x - 1), trainer == "fast" ? 0.001 : 0.05), overheadSeconds);
+            return history.Skip(12).Average(t => t.Trainer == "fast" ? 1.0 : 0.0);
+        });
+
+        // 1 ms against 50 ms of training is a 50-fold difference, but not once each trial costs the runner 0.5 s.
+        var alone = FastShare(0);
+        var withOverhead = FastShare(0.5);
+        Assert.True(alone > 0.8 && withOverhead < 0.7, $"share of the fast trainer: {alone:P0} without overhead, {withOverhead:P0} with it");
+    }
+
+    private static List<TrialRecord> Run(int seed, bool perSecond, int trials, Func<string, double, (TrialState State, double? Value, double Seconds)> outcome,
+        double overheadSeconds = 0)
+    {
+        var sampler = new TpeSampler(TwoTrainers, seed, higherIsBetter: true, new TpeOptions(PerSecond: perSecond));
+        var history = new List<TrialRecord>();
+        for (var n = 0; n < trials; n++)
+        {
+            var proposal = sampler.Propose(n, history);
+            var (state, value, seconds) = outcome(proposal.Trainer, proposal.Parameters.GetDouble("x", 0));
+            history.Add(SyntheticStudy.Record(n, proposal, state, value, seconds));
+            if (overheadSeconds > 0) ((ISampler)sampler).ObserveOverhead(TimeSpan.FromSeconds(overheadSeconds));
+        }
+
+        return history;
+    }
+}
