@@ -6,7 +6,8 @@ namespace Tuner.Search.Tpe;
 /// Chooses the trainer of a TPE proposal for good trials per second, used when the study's budget is time.
 /// Each trainer's chance that its next trial lands in the good set is a Beta posterior over its good and bad
 /// observations, with a prior worth two trials at the study's overall good rate; one draw from each (Thompson
-/// sampling) is divided by the trainer's mean trial time and the highest rate wins. Counted per trial, TPE
+/// sampling) is divided by the trainer's mean trial time, training plus what the runner spends around each trial,
+/// and the highest rate wins. Counted per trial, TPE
 /// follows a good but slow trainer (fasttree at 3 s a trial on spam) where an equally good fast one (lightgbm at
 /// 0.2 s) gets fifteen times the draws in the same time. A cheap trainer that never lands in the good set keeps a
 /// few draws while its bad count grows, and each of them costs little time.
