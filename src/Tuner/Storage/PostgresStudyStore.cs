@@ -71,10 +71,7 @@ public sealed class PostgresStudyStore : IStudyStore
     {
         using var connection = _source.OpenConnection();
         using var command = Command(connection, StoreRows.ListStudies);
-        using var reader = command.ExecuteReader();
-        var result = new List<StudySummary>();
-        while (reader.Read()) result.Add(StoreRows.ReadSummary(reader));
-        return result;
+        return StoreRows.ReadAll(command, StoreRows.ReadSummary);
     });
 
     public void SetPlan(long studyId, StudyPlan plan) => NonQuery("storing the study's plan",
@@ -151,10 +148,7 @@ public sealed class PostgresStudyStore : IStudyStore
     {
         using var connection = _source.OpenConnection();
         using var command = Command(connection, "SELECT DISTINCT worker FROM trials WHERE study_id = @study AND state = 'running'", ("@study", studyId));
-        using var reader = command.ExecuteReader();
-        var workers = new List<string>();
-        while (reader.Read()) workers.Add(StoreRows.ReadWorker(reader, 0));
-        return workers;
+        return StoreRows.ReadAll(command, r => StoreRows.ReadWorker(r, 0));
     });
 
     public int FailSilentTrials(long studyId, TimeSpan silentFor, string reason) =>
@@ -185,10 +179,7 @@ public sealed class PostgresStudyStore : IStudyStore
     {
         using var connection = _source.OpenConnection();
         using var command = Command(connection, $"SELECT {StoreRows.StepColumns} FROM trial_steps WHERE trial_id = @trial ORDER BY step", ("@trial", trialId));
-        using var reader = command.ExecuteReader();
-        var result = new List<EpochRecord>();
-        while (reader.Read()) result.Add(StoreRows.ReadStep(reader));
-        return result;
+        return StoreRows.ReadAll(command, StoreRows.ReadStep);
     });
 
     public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials)
@@ -204,10 +195,7 @@ public sealed class PostgresStudyStore : IStudyStore
                 ORDER BY s.trial_id, s.step
                 """,
                 ("@ids", trials.Select(t => t.TrialId).ToArray()), ("@after", trials.Select(t => t.AfterStep).ToArray()));
-            using var reader = command.ExecuteReader();
-            var result = new List<CurvePoint>();
-            while (reader.Read()) result.Add(StoreRows.ReadCurvePoint(reader));
-            return result;
+            return StoreRows.ReadAll(command, StoreRows.ReadCurvePoint);
         });
     }
 

@@ -79,10 +79,7 @@ public sealed class SqliteStudyStore : IStudyStore
         lock (_lock)
         {
             using var command = Command(StoreRows.ListStudies);
-            using var reader = command.ExecuteReader();
-            var result = new List<StudySummary>();
-            while (reader.Read()) result.Add(StoreRows.ReadSummary(reader));
-            return result;
+            return StoreRows.ReadAll(command, StoreRows.ReadSummary);
         }
     }
 
@@ -208,10 +205,7 @@ public sealed class SqliteStudyStore : IStudyStore
         lock (_lock)
         {
             using var command = Command("SELECT DISTINCT worker FROM trials WHERE study_id = @study AND state = 'running'", ("@study", studyId));
-            using var reader = command.ExecuteReader();
-            var workers = new List<string>();
-            while (reader.Read()) workers.Add(StoreRows.ReadWorker(reader, 0));
-            return workers;
+            return StoreRows.ReadAll(command, r => StoreRows.ReadWorker(r, 0));
         }
     }
 
@@ -272,10 +266,7 @@ public sealed class SqliteStudyStore : IStudyStore
         lock (_lock)
         {
             using var command = Command($"SELECT {StoreRows.StepColumns} FROM trial_steps WHERE trial_id = @trial ORDER BY step", ("@trial", trialId));
-            using var reader = command.ExecuteReader();
-            var result = new List<EpochRecord>();
-            while (reader.Read()) result.Add(StoreRows.ReadStep(reader));
-            return result;
+            return StoreRows.ReadAll(command, StoreRows.ReadStep);
         }
     }
 
@@ -291,10 +282,7 @@ public sealed class SqliteStudyStore : IStudyStore
                 ORDER BY s.trial_id, s.step
                 """,
                 ("@trials", JsonSerializer.Serialize(trials.Select(t => new[] { t.TrialId, t.AfterStep }))));
-            using var reader = command.ExecuteReader();
-            var result = new List<CurvePoint>();
-            while (reader.Read()) result.Add(StoreRows.ReadCurvePoint(reader));
-            return result;
+            return StoreRows.ReadAll(command, StoreRows.ReadCurvePoint);
         }
     }
 

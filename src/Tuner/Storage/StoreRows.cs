@@ -11,6 +11,15 @@ namespace Tuner.Storage;
 /// </summary>
 public static class StoreRows
 {
+    /// <summary>Every row of <paramref name="command"/>'s result, each read by <paramref name="read"/>.</summary>
+    public static List<T> ReadAll<T>(DbCommand command, Func<DbDataReader, T> read)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(read(reader));
+        return rows;
+    }
+
     /// <summary>The trial columns every trial query selects, in the order <see cref="ReadTrial"/> reads them.</summary>
     public const string TrialColumns = "id, number, state, trainer, params, baseline, started, duration_s, peak_memory, error, value, version";
 
