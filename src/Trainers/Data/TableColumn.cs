@@ -1,8 +1,8 @@
 namespace Tuner.Trainers.Data;
 
 /// <summary>
-/// One raw column held in memory: numbers (NaN for missing) for numeric and boolean columns, strings
-/// (null for missing) for categorical and text columns.
+/// One raw column held in memory: numbers (NaN for missing) for numeric columns, strings (null for
+/// missing) for yes/no, categorical and text columns.
 /// </summary>
 public sealed record TableColumn(string Name, float[]? Numbers, string?[]? Strings)
 {

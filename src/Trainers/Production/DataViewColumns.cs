@@ -7,13 +7,13 @@ namespace Tuner.Trainers.Production;
 
 /// <summary>
 /// Copies the columns a tuned pipeline reads out of any ML.NET view into memory. Feature columns must have
-/// the type the fitted pipeline will see when scoring (Single for numeric and boolean, text for the others);
-/// the label, which scoring never reads, may be text, a number or a boolean.
+/// the type the fitted pipeline will see when scoring (Single for numeric, text for the others); the label,
+/// which scoring never reads, may be text (trimmed and checked for missing by the cell format), a number or a boolean.
 /// </summary>
 internal static class DataViewColumns
 {
     /// <exception cref="ArgumentException">A column is missing or has another type; the message names it.</exception>
-    public static (List<TableColumn> Features, string?[] Labels) Read(IDataView view, IReadOnlyList<FeatureColumnSpec> features, string label)
+    public static (List<TableColumn> Features, string?[] Labels) Read(IDataView view, IReadOnlyList<FeatureColumnSpec> features, string label, CellFormat cells)
     {
         var featureColumns = features.Select(f => Find(view.Schema, f.Name)).ToList();
         var labelColumn = Find(view.Schema, label);
@@ -30,7 +30,7 @@ internal static class DataViewColumns
         using var cursor = view.GetRowCursor(featureColumns.Append(labelColumn));
         var numberGetters = featureColumns.Select(c => c.Type is TextDataViewType ? null : cursor.GetGetter<float>(c)).ToArray();
         var textGetters = featureColumns.Select(c => c.Type is TextDataViewType ? cursor.GetGetter<ReadOnlyMemory<char>>(c) : null).ToArray();
-        var readLabel = LabelGetter(cursor, labelColumn);
+        var readLabel = LabelGetter(cursor, labelColumn, cells);
         var number = 0f;
         var text = default(ReadOnlyMemory<char>);
         while (cursor.MoveNext())
@@ -61,13 +61,13 @@ internal static class DataViewColumns
         ?? throw new ArgumentException($"The data has no column '{name}', which the tuned pipeline reads; its columns are: {string.Join(", ", schema.Where(c => !c.IsHidden).Select(c => c.Name))}.");
 
     /// <summary>The label as text (null when missing), the way the tuner read it from the CSV file.</summary>
-    private static Func<string?> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column column)
+    private static Func<string?> LabelGetter(DataViewRowCursor cursor, DataViewSchema.Column column, CellFormat cells)
     {
         switch (column.Type.RawType)
         {
             case var t when t == typeof(ReadOnlyMemory<char>):
                 var text = cursor.GetGetter<ReadOnlyMemory<char>>(column);
-                return () => { var v = default(ReadOnlyMemory<char>); text(ref v); return v.IsEmpty ? null : v.ToString(); };
+                return () => { var v = default(ReadOnlyMemory<char>); text(ref v); return cells.Text(v.ToString()); };
             case var t when t == typeof(float):
                 var f = cursor.GetGetter<float>(column);
                 return () => { var v = 0f; f(ref v); return float.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture); };

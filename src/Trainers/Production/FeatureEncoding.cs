@@ -6,7 +6,7 @@ public enum FeatureEncoding
     /// <summary>A number (Single): missing values replaced by the training mean, then standardised.</summary>
     Numeric,
 
-    /// <summary>Two values such as yes/no, read as 0 or 1 (Single), then treated as numeric.</summary>
+    /// <summary>Yes/no text (see <see cref="Data.CellFormat"/>), mapped to 1 or 0 inside the pipeline, then treated as numeric.</summary>
     Boolean,
 
     /// <summary>Discrete strings: one slot per training value.</summary>

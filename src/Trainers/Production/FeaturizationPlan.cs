@@ -4,18 +4,23 @@ using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
+using Tuner.Trainers.Data;
 
 namespace Tuner.Trainers.Production;
 
 /// <summary>
-/// The featurization as data: which columns, in which order, each with its encoding. <see cref="Build"/>
-/// turns it into ML.NET transforms producing one "Features" vector, fitted on whatever rows it is given
-/// (training rows only). Numeric columns come first, concatenated, mean-imputed and standardised; then each
-/// other column in order. The same plan always gives the same feature layout for the same training rows.
+/// The featurization as data: which columns, in which order, each with its encoding, and how their cells
+/// read. <see cref="Build"/> turns it into ML.NET transforms producing one "Features" vector, fitted on
+/// whatever rows it is given (training rows only). The input is each column as a CSV file holds it: numeric
+/// columns as Single, the others as text, which the pipeline itself trims and maps (<see cref="CellFormat"/>),
+/// so raw rows score as the tuner read them. Numeric and yes/no columns come first, concatenated,
+/// mean-imputed and standardised; then each other column in order. The same plan always gives the same
+/// feature layout for the same training rows.
 /// </summary>
 public sealed record FeaturizationPlan(
     [property: Description("The input columns in order, each with its encoding.")] IReadOnlyList<FeatureColumnSpec> Columns,
-    [property: Description("Hashed one-hot columns use 2^hashBits buckets.")] int HashBits)
+    [property: Description("Hashed one-hot columns use 2^hashBits buckets.")] int HashBits,
+    [property: Description("How a raw cell becomes a value: trimming, missing-value tokens, yes/no words.")] CellFormat Cells)
 {
     public const string FeaturesColumn = "Features";
     private const string NumericColumn = "__numeric";
@@ -26,7 +31,18 @@ public sealed record FeaturizationPlan(
         var parts = new List<string>();
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
 
-        var numeric = Columns.Where(c => c.IsNumeric).Select(c => c.Name).ToArray();
+        var cleaned = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (column, index) in Columns.Select((c, i) => (c, i)).Where(x => !x.c.IsNumeric))
+        {
+            cleaned[column.Name] = $"__text{index}";
+            pipeline = pipeline.Append(ml.Transforms.Expression(cleaned[column.Name], Cells.TextExpression(), column.Name));
+            if (column.Encoding != FeatureEncoding.Boolean) continue;
+            cleaned[column.Name] = $"__bool{index}";
+            pipeline = pipeline.Append(ml.Transforms.Expression(cleaned[column.Name], Cells.BooleanExpression(), $"__text{index}"));
+        }
+
+        var numeric = Columns.Where(c => c.Encoding is FeatureEncoding.Numeric or FeatureEncoding.Boolean)
+            .Select(c => cleaned.GetValueOrDefault(c.Name, c.Name)).ToArray();
         if (numeric.Length > 0)
         {
             pipeline = pipeline
@@ -36,14 +52,15 @@ public sealed record FeaturizationPlan(
             parts.Add(NumericColumn);
         }
 
-        foreach (var (column, index) in Columns.Select((c, i) => (c, i)).Where(x => !x.c.IsNumeric))
+        foreach (var (column, index) in Columns.Select((c, i) => (c, i)).Where(x => x.c.Encoding is not (FeatureEncoding.Numeric or FeatureEncoding.Boolean)))
         {
             var output = $"__col{index}";
+            var input = cleaned[column.Name];
             pipeline = column.Encoding switch
             {
-                FeatureEncoding.Text => pipeline.Append(ml.Transforms.Text.FeaturizeText(output, column.Name)),
-                FeatureEncoding.OneHot => pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(output, column.Name)),
-                _ => pipeline.Append(ml.Transforms.Categorical.OneHotHashEncoding(output, column.Name, numberOfBits: HashBits)),
+                FeatureEncoding.Text => pipeline.Append(ml.Transforms.Text.FeaturizeText(output, input)),
+                FeatureEncoding.OneHot => pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(output, input)),
+                _ => pipeline.Append(ml.Transforms.Categorical.OneHotHashEncoding(output, input, numberOfBits: HashBits)),
             };
             parts.Add(output);
         }
@@ -56,7 +73,8 @@ public sealed record FeaturizationPlan(
     {
         string Treatment(FeatureEncoding e) => e switch
         {
-            FeatureEncoding.Numeric or FeatureEncoding.Boolean => "numeric (mean-imputed, standardised)",
+            FeatureEncoding.Numeric => "numeric (mean-imputed, standardised)",
+            FeatureEncoding.Boolean => "yes/no as 1/0 (mean-imputed, standardised)",
             FeatureEncoding.Text => "text (word and character n-grams)",
             FeatureEncoding.OneHot => "one-hot",
             _ => $"hashed one-hot ({1 << HashBits} buckets)",

@@ -49,7 +49,7 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
     /// <summary>The feature columns and the encoded labels of the rows that have a label.</summary>
     private (List<TableColumn> Columns, float[] Labels) Read(IDataView view)
     {
-        var (columns, labels) = DataViewColumns.Read(view, settings.Featurization.Columns, settings.Label);
+        var (columns, labels) = DataViewColumns.Read(view, settings.Featurization.Columns, settings.Label, settings.Featurization.Cells);
         var labelled = Enumerable.Range(0, labels.Length).Where(r => labels[r] is not null).ToArray();
         if (labelled.Length == labels.Length)
             return (columns, labels.Select(l => settings.EncodeLabel(l!)).ToArray());

@@ -41,9 +41,10 @@ public sealed record TunedSettings(
     [property: Description("Path of the training data the study used.")] string Data,
     [property: Description("Path of the separate validation data, if any.")] string? ValidationData)
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
-    internal static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>How best.json (and the settings stored in model.zip) are written and read.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -53,8 +54,8 @@ public sealed record TunedSettings(
         RespectRequiredConstructorParameters = true,
     };
 
-    /// <summary>The positive class of a binary task.</summary>
-    [JsonIgnore]
+    /// <summary>The positive class of a binary task (PredictedLabel true, Probability its probability); null otherwise.</summary>
+    [Description("Binary: the positive class (the second of classes), which PredictedLabel = true and Probability stand for. Null otherwise.")]
     public string? PositiveClass => Task == TaskKind.Binary ? Classes[1] : null;
 
     /// <summary>The trainer's settings as the trainers read them, with the trainer's seed.</summary>
@@ -115,7 +116,11 @@ public sealed record TunedSettings(
     public IEstimator<ITransformer> CreatePipeline(MLContext ml, IDataView? validation = null) =>
         new TunedPipelineEstimator(ml, this, validation);
 
-    /// <summary>Loads a CSV file with a header row, typing each column the way the pipeline reads it.</summary>
+    /// <summary>
+    /// Loads a CSV file with a header row in the model's input form: numeric columns as Single, the others as
+    /// text (the pipeline trims and maps them); the label, if the file has it, as text or, for regression, Single.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A cell cannot be read the way the model reads its column; the message names the row, column and value.</exception>
     public IDataView LoadCsv(MLContext ml, string path, char separator = ',') => SettingsCsv.Load(ml, this, path, separator);
 
     /// <summary>
@@ -124,7 +129,7 @@ public sealed record TunedSettings(
     /// </summary>
     public IReadOnlyDictionary<string, double> Evaluate(ITransformer model, IDataView data)
     {
-        var (_, labelTexts) = DataViewColumns.Read(data, [], Label); // the features are read once, by the model
+        var (_, labelTexts) = DataViewColumns.Read(data, [], Label, Featurization.Cells); // the features are read once, by the model
         if (Array.IndexOf(labelTexts, null) is var missing and >= 0)
             throw new ArgumentException($"Row {missing + 1} has no '{Label}'; evaluation needs a label on every row.");
         var labels = labelTexts.Select(l => EncodeLabel(l!)).ToArray();
@@ -157,10 +162,10 @@ public sealed record TunedSettings(
     internal float EncodeLabel(string value)
     {
         if (Task == TaskKind.Regression)
-            return float.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            return Featurization.Cells.IsNumber(value) && Featurization.Cells.TryNumber(value, out var number)
                 ? number
                 : throw new ArgumentException($"Label '{value}' in column '{Label}' is not a number, but the task is regression.");
-        var index = Classes.ToList().IndexOf(value);
+        var index = ClassLabels.IndexOf(Classes, value);
         return index >= 0 ? index
             : throw new ArgumentException($"Label '{value}' in column '{Label}' is not one of the tuned classes ({string.Join(", ", Classes.Take(10))}).");
     }
@@ -172,6 +177,7 @@ public sealed record TunedSettings(
         : Task == TaskKind.Binary && Classes.Count != 2 ? $"a binary task needs exactly 2 classes, the file has {Classes.Count}."
         : Task == TaskKind.Multiclass && Classes.Count < 2 ? "a multiclass task needs at least 2 classes."
         : Featurization.Columns.Count == 0 ? "the featurization has no columns."
+        : Featurization.Cells.Problem is { } cells ? cells
         : Featurization.SchemaFingerprint() != SchemaFingerprint ? "the schema fingerprint does not match the featurization's columns; the file was edited by hand."
         : Parameters.Values.Any(v => v.ValueKind is not (JsonValueKind.Number or JsonValueKind.String)) ? "every parameter must be a number or a string."
         : null;

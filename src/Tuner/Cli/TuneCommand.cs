@@ -36,10 +36,12 @@ public static class TuneCommand
             DefaultValueFactory = _ => Study.StudyPlan.DefaultHeartbeatTimeoutSeconds,
         };
         var output = new Option<string?>("--out") { Description = "output directory (default: runs/<study>)" };
+        var positive = new Option<string?>("--positive-class") { Description = "binary: the class PredictedLabel=true and the probability stand for (default: 1/true/yes against 0/false/no, else the rarer class)" };
+        var textMissing = new Option<string?>("--text-missing") { Description = "comma-separated values that mean missing in text columns too, e.g. NA (default: only empty cells)" };
 
         var command = new Command("tune", "Run a tuning job over a dataset")
         {
-            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output, heartbeat,
+            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output, heartbeat, positive, textMissing,
         };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
         {
@@ -47,7 +49,8 @@ public static class TuneCommand
                 result.GetValue(data)!, result.GetValue(label)!, result.GetValue(validation), ParseTask(result.GetValue(task)),
                 result.GetValue(metric), result.GetValue(time), result.GetValue(trials), result.GetValue(target), result.GetValue(space),
                 SplitList(result.GetValue(trainers)), result.GetValue(sampler)!, result.GetValue(pruner)!, result.GetValue(parallel), result.GetValue(folds), SplitList(result.GetValue(ignore)), result.GetValue(seed),
-                result.GetValue(study), result.GetValue(storage), result.GetValue(output), result.GetValue(heartbeat));
+                result.GetValue(study), result.GetValue(storage), result.GetValue(output), result.GetValue(heartbeat),
+                result.GetValue(positive), SplitList(result.GetValue(textMissing)));
             return services.GetRequiredService<TuneJob>().RunAsync(options, token);
         }));
         return command;

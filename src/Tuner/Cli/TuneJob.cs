@@ -30,7 +30,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         if (!(options.HeartbeatTimeoutSeconds > 0) || !double.IsFinite(options.HeartbeatTimeoutSeconds))
             throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
 
-        var data = DatasetLoader.Load(new DataOptions(options.Data, options.Label, options.Task, options.IgnoreColumns));
+        var data = DatasetLoader.Load(new DataOptions(options.Data, options.Label, options.Task, options.IgnoreColumns, options.PositiveClass, options.Cells));
         var validation = options.ValidationData is null ? null : DatasetLoader.LoadValidation(options.ValidationData, data);
         var task = data.Label.Task;
         var metric = MetricInfo.Find(task, options.Metric ?? MetricInfo.DefaultFor(task))
@@ -48,7 +48,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             metric.Name, metric.HigherIsBetter, options.Seed, options.Folds ?? 1, options.IgnoreColumns, data.Label.Classes,
             data.Label.PositiveClass, data.Rows, prepared.Folds[0].Training.Features.Columns, prepared.Featurization,
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
-            data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList());
+            data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
 
         using var store = StoredStudy.OpenStore(options.StoragePath, logger);
         var study = OpenStudy(store, options.StudyName, config);
@@ -111,6 +111,8 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             : old.Metric != config.Metric ? $"it ranks by {old.Metric}"
             : old.Seed != config.Seed ? $"its seed is {old.Seed}"
             : old.Folds != config.Folds ? $"it uses {old.Folds} fold(s)"
+            : old.PositiveClass != config.PositiveClass ? $"its positive class is '{old.PositiveClass}'"
+            : !(old.TextMissing ?? [""]).SequenceEqual(config.TextMissing ?? [""]) ? "its --text-missing values differ"
             : !old.Trainers.SequenceEqual(config.Trainers) || old.SearchSpace != config.SearchSpace ? "its search space or --trainers differ"
             : null;
         return difference is null

@@ -25,8 +25,13 @@ public sealed record TuneOptions(
     string? Study,
     string? Storage,
     string? Out,
-    double HeartbeatTimeoutSeconds = StudyPlan.DefaultHeartbeatTimeoutSeconds)
+    double HeartbeatTimeoutSeconds = StudyPlan.DefaultHeartbeatTimeoutSeconds,
+    string? PositiveClass = null,
+    IReadOnlyList<string>? TextMissing = null)
 {
+    /// <summary>How the data's cells are read: the default format, with --text-missing's values also missing in text columns.</summary>
+    public CellFormat Cells => CellFormat.Default.WithTextMissing(TextMissing ?? []);
+
     public string StudyName => Study ?? $"{Path.GetFileNameWithoutExtension(Data)}-{Label}";
 
     public string OutDirectory => Out ?? StoredStudy.DefaultDirectory(StudyName);

@@ -4,13 +4,11 @@ namespace Tuner.Data;
 
 /// <summary>
 /// Reads a delimited text file with a header row: comma or tab (whichever the header uses), fields
-/// optionally quoted with "" as an escaped quote, line breaks allowed inside quotes. Empty fields and
-/// NA are missing.
+/// optionally quoted with "" as an escaped quote, line breaks allowed inside quotes. Cells are kept as the
+/// file has them (quotes removed); what they mean is <see cref="Tuner.Trainers.Data.CellFormat"/>'s to say.
 /// </summary>
 public static class CsvReader
 {
-    private static readonly HashSet<string> MissingMarkers = new(StringComparer.OrdinalIgnoreCase) { "", "NA", "N/A", "NaN", "null" };
-
     public static CsvTable Read(string path)
     {
         if (!File.Exists(path))
@@ -31,7 +29,7 @@ public static class CsvReader
         if (duplicate is not null)
             throw new UserInputException($"Data file '{path}' has two columns named '{duplicate.Key}'; rename one in the header.");
 
-        var rows = new List<string?[]>();
+        var rows = new List<string[]>();
         while (true)
         {
             var record = ReadRecord(reader, delimiter, ref lineNumber, path, out var startLine, detectFrom: false, out _);
@@ -40,14 +38,7 @@ public static class CsvReader
             if (record.Count != names.Count)
                 throw new UserInputException(
                     $"Data file '{path}' line {startLine} has {record.Count} fields but the header has {names.Count}; fix or remove that row.");
-            var cells = new string?[record.Count];
-            for (var i = 0; i < record.Count; i++)
-            {
-                var value = record[i].Trim();
-                cells[i] = MissingMarkers.Contains(value) ? null : value;
-            }
-
-            rows.Add(cells);
+            rows.Add(record.ToArray());
         }
 
         if (rows.Count == 0)

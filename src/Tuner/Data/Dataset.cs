@@ -1,3 +1,5 @@
+using Tuner.Trainers.Data;
+
 namespace Tuner.Data;
 
 /// <summary>A loaded table: typed feature columns and encoded labels (see Tuner.Trainers.Data.LabeledData).</summary>
@@ -7,7 +9,8 @@ public sealed record Dataset(
     LabelInfo Label,
     float[] Labels,
     int DroppedRowsWithoutLabel,
-    string Fingerprint)
+    string Fingerprint,
+    CellFormat Format)
 {
     public int Rows => Labels.Length;
 

@@ -1,3 +1,4 @@
+using Tuner.Trainers.Data;
 using System.Security.Cryptography;
 
 namespace Tuner.Data;
@@ -13,18 +14,21 @@ public static class DatasetLoader
             throw new UserInputException(
                 $"--ignore-cols names '{ignored}', which is not a column of '{table.Path}'; closest: {string.Join(", ", ClosestNames.Find(ignored, table.Header))}.");
 
-        var labelCells = table.Rows.Select(r => r[labelIndex]).Where(v => v is not null).Select(v => v!).ToList();
+        var format = options.Format;
+        if (options.IgnoreColumns.Contains(options.Label, StringComparer.Ordinal))
+            throw new UserInputException($"--ignore-cols names the label column '{options.Label}'; leave it out of --ignore-cols.");
+        var labelCells = table.Rows.Select(r => format.Text(r[labelIndex])).OfType<string>().ToList();
         if (labelCells.Count == 0)
             throw new UserInputException($"Label column '{options.Label}' in '{table.Path}' has no values; pick another --label.");
-        var label = LabelEncoding.Infer(options.Label, labelCells, options.Task);
+        var label = LabelEncoding.Infer(options.Label, labelCells, options.Task, options.PositiveClass);
 
         var featureIndexes = Enumerable.Range(0, table.Header.Count)
             .Where(i => i != labelIndex && !options.IgnoreColumns.Contains(table.Header[i], StringComparer.Ordinal))
             .ToList();
         if (featureIndexes.Count == 0)
             throw new UserInputException($"'{table.Path}' has no feature columns besides the label; a model needs at least one.");
-        var schema = featureIndexes.Select(i => SchemaInference.Infer(table, i)).ToList();
-        return Build(table, labelIndex, label, featureIndexes, schema);
+        var schema = featureIndexes.Select(i => SchemaInference.Infer(table, i, format)).ToList();
+        return Build(table, labelIndex, label, featureIndexes, schema, format);
     }
 
     /// <summary>Reads held-out rows with the training data's schema and classes.</summary>
@@ -38,16 +42,7 @@ public static class DatasetLoader
                 $"Validation file '{path}' lacks column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} that '{training.Path}' has; both files need the same columns.");
         var labelIndex = table.ColumnIndex(training.Label.Column);
         var featureIndexes = training.Columns.Select(c => table.ColumnIndex(c.Info.Name)).ToList();
-        var dataset = Build(table, labelIndex, training.Label, featureIndexes, training.Schema);
-        foreach (var (column, expectedColumn) in dataset.Columns.Zip(training.Columns))
-        {
-            var inferred = SchemaInference.Infer(table, table.ColumnIndex(column.Info.Name));
-            if (expectedColumn.IsNumeric && inferred.Kind is ColumnKind.Categorical or ColumnKind.Text)
-                throw new UserInputException(
-                    $"Validation file '{path}' column '{column.Info.Name}' holds text but is numeric in '{training.Path}'; both files need the same column types.");
-        }
-
-        return dataset;
+        return Build(table, labelIndex, training.Label, featureIndexes, training.Schema, training.Format);
     }
 
     private static int FindLabel(CsvTable table, string label)
@@ -58,39 +53,57 @@ public static class DatasetLoader
             $"Label column '{label}' is not in '{table.Path}'; closest column names: {string.Join(", ", ClosestNames.Find(label, table.Header))}. Pass one of them with --label.");
     }
 
-    private static Dataset Build(CsvTable table, int labelIndex, LabelInfo label, IReadOnlyList<int> featureIndexes, IReadOnlyList<ColumnInfo> schema)
+    private static Dataset Build(
+        CsvTable table, int labelIndex, LabelInfo label, IReadOnlyList<int> featureIndexes, IReadOnlyList<ColumnInfo> schema, CellFormat format)
     {
         var kept = new List<int>(table.Rows.Count);
+        var labelTexts = new List<string>(table.Rows.Count);
         for (var r = 0; r < table.Rows.Count; r++)
-            if (table.Rows[r][labelIndex] is not null) kept.Add(r);
+        {
+            if (format.Text(table.Rows[r][labelIndex]) is not { } text) continue;
+            kept.Add(r);
+            labelTexts.Add(text);
+        }
 
         var labels = new float[kept.Count];
         for (var i = 0; i < kept.Count; i++)
-            labels[i] = LabelEncoding.Encode(label, table.Rows[kept[i]][labelIndex]!, table.Path, kept[i] + 2);
+            labels[i] = LabelEncoding.Encode(label, labelTexts[i], table.Path, kept[i] + 2);
 
         var columns = new List<FeatureColumn>(featureIndexes.Count);
         for (var c = 0; c < featureIndexes.Count; c++)
-            columns.Add(ReadColumn(table, featureIndexes[c], schema[c], kept));
-        return new Dataset(table.Path, columns, label, labels, table.Rows.Count - kept.Count, Fingerprint(table.Path));
+            columns.Add(ReadColumn(table, featureIndexes[c], schema[c], kept, format));
+        return new Dataset(table.Path, columns, label, labels, table.Rows.Count - kept.Count, Fingerprint(table.Path), format);
     }
 
-    private static FeatureColumn ReadColumn(CsvTable table, int index, ColumnInfo info, List<int> rows)
+    /// <summary>
+    /// One column's cells as the study's format reads them: numbers for a numeric column, trimmed text (null
+    /// when missing) for the others. A cell the column's kind cannot read (text in a numeric column, a word
+    /// that is not yes or no in a yes/no column: possible only in a second file) is an error naming it.
+    /// </summary>
+    private static FeatureColumn ReadColumn(CsvTable table, int index, ColumnInfo info, List<int> rows, CellFormat format)
     {
-        if (info.Kind is ColumnKind.Categorical or ColumnKind.Text)
-            return new FeatureColumn(info, null, rows.Select(r => table.Rows[r][index]).ToArray());
+        if (info.Kind != ColumnKind.Numeric)
+        {
+            var texts = new string?[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                texts[i] = format.Text(table.Rows[rows[i]][index]);
+                if (info.Kind == ColumnKind.Boolean && texts[i] is { } word && format.Boolean(word) is null)
+                    throw CellError(table, rows[i], info, word, $"the column is yes/no ({string.Join("/", format.TrueWords)} or {string.Join("/", format.FalseWords)})");
+            }
+
+            return new FeatureColumn(info, null, texts);
+        }
 
         var numbers = new float[rows.Count];
         for (var i = 0; i < rows.Count; i++)
-        {
-            var cell = table.Rows[rows[i]][index];
-            numbers[i] = cell is null ? float.NaN
-                : info.Kind == ColumnKind.Boolean ? SchemaInference.ParseBoolean(cell)
-                : SchemaInference.TryParseNumber(cell, out var value) ? (float)value
-                : float.NaN; // validation text in a numeric column is caught by the caller
-        }
-
+            if (!format.TryNumber(table.Rows[rows[i]][index], out numbers[i]))
+                throw CellError(table, rows[i], info, table.Rows[rows[i]][index], "the column is numeric");
         return new FeatureColumn(info, numbers, null);
     }
+
+    private static UserInputException CellError(CsvTable table, int row, ColumnInfo column, string cell, string why) =>
+        new($"Data file '{table.Path}' row {row + 2} column '{column.Name}' holds '{cell}', but {why} in the training data; fix the value, or make the files agree.");
 
     /// <summary>A study's data fingerprint: the training file's, joined with the validation file's when there is one.</summary>
     public static string Fingerprint(Dataset data, Dataset? validation) =>

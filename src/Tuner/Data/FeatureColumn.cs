@@ -1,8 +1,8 @@
 namespace Tuner.Data;
 
 /// <summary>
-/// One feature column's values: numbers (NaN for missing) for numeric and boolean columns, strings
-/// (null for missing) for categorical and text columns.
+/// One feature column's values: numbers (NaN for missing) for numeric columns, trimmed text (null for
+/// missing) for yes/no, categorical and text columns.
 /// </summary>
 public sealed record FeatureColumn(ColumnInfo Info, float[]? Numbers, string?[]? Strings)
 {

@@ -13,7 +13,7 @@ public static class Featurizer
     public const int HashBits = 8;
 
     public static FeaturizationPlan Plan(Dataset data, int[] trainingRows) =>
-        new(data.Columns.Select(c => new FeatureColumnSpec(c.Info.Name, EncodingOf(c, trainingRows))).ToList(), HashBits);
+        new(data.Columns.Select(c => new FeatureColumnSpec(c.Info.Name, EncodingOf(c, trainingRows))).ToList(), HashBits, data.Format);
 
     private static FeatureEncoding EncodingOf(FeatureColumn column, int[] trainingRows) => column.Info.Kind switch
     {

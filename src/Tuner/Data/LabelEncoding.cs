@@ -1,9 +1,8 @@
-using System.Globalization;
 using Tuner.Trainers.Data;
 
 namespace Tuner.Data;
 
-/// <summary>Infers the task from the label's values and maps each label cell to its number.</summary>
+/// <summary>Infers the task from the label's values and maps each label cell to its number (see <see cref="ClassLabels"/>).</summary>
 public static class LabelEncoding
 {
     /// <summary>An integer label with at most this many values is read as classes, above it as a quantity.</summary>
@@ -12,14 +11,17 @@ public static class LabelEncoding
     /// <summary>A text label with more distinct values than this is almost certainly not a class.</summary>
     public const int MaxClasses = 200;
 
-    public static LabelInfo Infer(string column, IReadOnlyList<string> values, TaskKind? requested)
+    /// <param name="values">The label cells that are present, trimmed.</param>
+    public static LabelInfo Infer(string column, IReadOnlyList<string> values, TaskKind? requested, string? positiveClass = null)
     {
-        var distinct = values.Distinct(StringComparer.Ordinal).ToList();
+        var format = CellFormat.Default;
+        var names = values.Select(ClassLabels.Name).ToList();
+        var distinct = ClassLabels.Sorted(names);
         if (distinct.Count < 2)
             throw new UserInputException(
                 $"Label column '{column}' has a single value '{distinct.FirstOrDefault()}'; a model needs at least two distinct labels, so pick another --label.");
-        var numbers = distinct.All(v => SchemaInference.TryParseNumber(v, out _));
-        var integers = numbers && distinct.All(v => double.Parse(v, CultureInfo.InvariantCulture) % 1 == 0);
+        var numbers = distinct.All(format.IsNumber);
+        var integers = numbers && distinct.All(v => float.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var x) && x % 1 == 0);
 
         var task = requested ?? (distinct.Count == 2 ? TaskKind.Binary
             : !numbers ? TaskKind.Multiclass
@@ -30,46 +32,37 @@ public static class LabelEncoding
         {
             case TaskKind.Regression when !numbers:
                 throw new UserInputException(
-                    $"Label column '{column}' holds text such as '{distinct.First(v => !SchemaInference.TryParseNumber(v, out _))}', so it cannot be a regression target; drop --task regression or pick a numeric --label.");
+                    $"Label column '{column}' holds text such as '{distinct.First(v => !format.IsNumber(v))}', so it cannot be a regression target; drop --task regression or pick a numeric --label.");
             case TaskKind.Regression:
-                return new LabelInfo(column, task, []);
+                return PositiveOnlyForBinary(positiveClass, new LabelInfo(column, task, []));
             case TaskKind.Binary when distinct.Count != 2:
                 throw new UserInputException(
                     $"Label column '{column}' has {distinct.Count} distinct values, but --task binary needs exactly two; use --task multiclass or regression.");
             case TaskKind.Multiclass when distinct.Count > MaxClasses:
                 throw new UserInputException(
                     $"Label column '{column}' has {distinct.Count} distinct values, too many for classes (limit {MaxClasses}); use --task regression or pick another --label.");
+            case TaskKind.Multiclass:
+                return PositiveOnlyForBinary(positiveClass, new LabelInfo(column, task, distinct));
         }
 
-        var ordered = numbers
-            ? distinct.OrderBy(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList()
-            : distinct.OrderBy(v => v, StringComparer.Ordinal).ToList();
-        if (task == TaskKind.Binary)
-            ordered = BinaryOrder(ordered, values);
-        return new LabelInfo(column, task, ordered);
+        var counts = names.GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (positiveClass is not null && ClassLabels.IndexOf(distinct, positiveClass) < 0)
+            throw new UserInputException(
+                $"--positive-class '{positiveClass}' is not a value of label column '{column}', whose classes are {distinct[0]} and {distinct[1]}; pass one of them.");
+        return new LabelInfo(column, task, ClassLabels.BinaryOrder(distinct, n => counts[n], positiveClass));
     }
 
-    /// <summary>
-    /// Negative first, positive second. 1/true/yes is positive when present; otherwise the rarer class,
-    /// because that is the one F1 and PR-AUC should be about (spam, bad loans, malignant).
-    /// </summary>
-    private static List<string> BinaryOrder(List<string> sorted, IReadOnlyList<string> values)
-    {
-        string[] positiveWords = ["1", "true", "yes", "t", "y"];
-        var flagged = sorted.FirstOrDefault(v => positiveWords.Contains(v.ToLowerInvariant()));
-        if (flagged is not null) return [sorted.First(v => v != flagged), flagged];
-        var counts = values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
-        var positive = counts[sorted[0]] < counts[sorted[1]] ? sorted[0] : sorted[1];
-        return [sorted.First(v => v != positive), positive];
-    }
+    private static LabelInfo PositiveOnlyForBinary(string? positiveClass, LabelInfo label) =>
+        positiveClass is null ? label
+        : throw new UserInputException($"--positive-class applies to a binary label, but '{label.Column}' is {label.Task.ToString().ToLowerInvariant()}; leave it out.");
 
     public static float Encode(LabelInfo label, string value, string path, int row)
     {
         if (label.Task == TaskKind.Regression)
-            return SchemaInference.TryParseNumber(value, out var number)
-                ? (float)number
+            return CellFormat.Default.IsNumber(value) && CellFormat.Default.TryNumber(value, out var number)
+                ? number
                 : throw new UserInputException($"Data file '{path}' row {row}: label '{value}' is not a number; fix the row or the --label.");
-        var index = label.Classes.ToList().IndexOf(value);
+        var index = ClassLabels.IndexOf(label.Classes, value);
         return index >= 0
             ? index
             : throw new UserInputException(

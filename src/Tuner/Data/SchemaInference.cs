@@ -1,43 +1,47 @@
-using System.Globalization;
+using Tuner.Trainers.Data;
 
 namespace Tuner.Data;
 
-/// <summary>Infers each column's kind from its non-missing values.</summary>
+/// <summary>
+/// Infers each column's kind from its cells, read by the study's <see cref="CellFormat"/>: numeric when every
+/// cell that is not missing is a number; yes/no when every present text is a true or false word and one is
+/// not a digit; otherwise free text or categorical.
+/// </summary>
 public static class SchemaInference
 {
-    private static readonly HashSet<string> TrueWords = new(StringComparer.OrdinalIgnoreCase) { "true", "yes", "t", "y" };
-    private static readonly HashSet<string> FalseWords = new(StringComparer.OrdinalIgnoreCase) { "false", "no", "f", "n" };
-
-    public static ColumnInfo Infer(CsvTable table, int column)
+    public static ColumnInfo Infer(CsvTable table, int column, CellFormat format)
     {
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        int missing = 0, numeric = 0, present = 0;
-        long totalLength = 0;
+        int numericMissing = 0, numbers = 0;
         foreach (var row in table.Rows)
         {
             var cell = row[column];
-            if (cell is null) { missing++; continue; }
-            present++;
-            distinct.Add(cell);
-            totalLength += cell.Length;
-            if (TryParseNumber(cell, out _)) numeric++;
+            if (format.IsNumericMissing(cell)) numericMissing++;
+            else if (format.IsNumber(cell)) numbers++;
         }
 
-        var kind = present == 0 || numeric == present ? ColumnKind.Numeric
-            : distinct.All(v => TrueWords.Contains(v) || FalseWords.Contains(v)) ? ColumnKind.Boolean
+        var name = table.Header[column];
+        if (numbers == table.Rows.Count - numericMissing)
+            return new ColumnInfo(name, ColumnKind.Numeric, DistinctNumbers(table, column, format), numericMissing);
+
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        int missing = 0, present = 0;
+        long totalLength = 0;
+        foreach (var row in table.Rows)
+        {
+            if (format.Text(row[column]) is not { } text) { missing++; continue; }
+            present++;
+            distinct.Add(text);
+            totalLength += text.Length;
+        }
+
+        var kind = distinct.All(v => format.Boolean(v) is not null) && distinct.Any(v => !format.IsNumber(v)) ? ColumnKind.Boolean
             : LooksLikeText(distinct.Count, present, totalLength) ? ColumnKind.Text
             : ColumnKind.Categorical;
-        return new ColumnInfo(table.Header[column], kind, distinct.Count, missing);
+        return new ColumnInfo(name, kind, distinct.Count, missing);
     }
 
-    public static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    public static float ParseBoolean(string text) => TrueWords.Contains(text) ? 1f : 0f;
-
-    /// <summary>1 or 0 for a true/false word, null for anything else.</summary>
-    public static float? ParseBooleanOrNull(string text) =>
-        TrueWords.Contains(text) ? 1f : FalseWords.Contains(text) ? 0f : null;
+    private static int DistinctNumbers(CsvTable table, int column, CellFormat format) =>
+        table.Rows.Select(r => format.TryNumber(r[column], out var v) ? v : float.NaN).Where(v => !float.IsNaN(v)).Distinct().Count();
 
     // Long strings that are mostly distinct are prose, not categories.
     private static bool LooksLikeText(int distinct, int present, long totalLength) =>

@@ -24,7 +24,7 @@ public static class ModelExporter
         var validation = TableDataView.WithLabel(data.ValidationData ?? data.Data, fold.ValidationRows);
         var model = settings.CreatePipeline(ml, validation).Fit(training);
         ml.Model.Save(model, TableDataView.AllRows(data.Data).Schema, path);
-        new ModelLabels(settings.Task.ToString().ToLowerInvariant(), settings.Label, settings.Classes, settings.Trainer,
+        new ModelLabels(settings.Task.ToString().ToLowerInvariant(), settings.Label, settings.Classes, settings.Trainer, settings.Featurization,
             Onnx: MlNetCatalog.Find(settings.Trainer) is null).AddTo(path);
     }
 }

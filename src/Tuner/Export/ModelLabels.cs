@@ -1,15 +1,17 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Tuner.Trainers.Production;
 
 namespace Tuner.Export;
 
 /// <summary>
-/// What a model.zip needs besides the pipeline to turn scores into answers: the task, the label column and
-/// the class names in index order (binary: negative, positive). Stored as an extra entry inside the zip,
+/// What a model.zip needs besides the pipeline to turn scores into answers: the task, the label column,
+/// the class names in index order (binary: negative, positive), and the featurization (each column's encoding
+/// and the cell format), so `tuner predict` reads a CSV's cells as the study did. Stored as an extra entry inside the zip,
 /// which ML.NET's loader ignores. <see cref="Onnx"/> says the model is one of ours run as an ONNX graph, whose
 /// outputs are the vectors named in Tuner.Trainers.Export.OnnxNames rather than ML.NET's Probability/Score.
 /// </summary>
-public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string> Classes, string Trainer, bool Onnx = false)
+public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string> Classes, string Trainer, FeaturizationPlan Featurization, bool Onnx = false)
 {
     public const string EntryName = "tuner/labels.json";
 
@@ -18,7 +20,7 @@ public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string
         using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Update);
         zip.GetEntry(EntryName)?.Delete();
         using var stream = zip.CreateEntry(EntryName).Open();
-        JsonSerializer.Serialize(stream, this);
+        JsonSerializer.Serialize(stream, this, TunedSettings.JsonOptions);
     }
 
     public static ModelLabels? ReadFrom(string zipPath)
@@ -27,6 +29,6 @@ public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string
         var entry = zip.GetEntry(EntryName);
         if (entry is null) return null;
         using var stream = entry.Open();
-        return JsonSerializer.Deserialize<ModelLabels>(stream);
+        return JsonSerializer.Deserialize<ModelLabels>(stream, TunedSettings.JsonOptions);
     }
 }

@@ -4,6 +4,7 @@ using Tuner.Data;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Metrics;
 using Tuner.Trainers.MlNet;
+using Tuner.Trainers.Production;
 
 namespace Tuner.Export;
 
@@ -36,13 +37,17 @@ public sealed class ModelScorer
             var model = new MLContext().Model.Load(path, out var input);
             return new ModelScorer(model, input, labels, path);
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
         {
             throw new UserInputException($"Model file '{path}' is not a model.zip written by tuner ({e.Message.TrimEnd('.')}); export it again with `tuner export`.");
         }
     }
 
-    /// <summary>Reads the CSV with the model's column types; the label column is optional.</summary>
+    /// <summary>
+    /// Reads the CSV with the model's column types and the study's cell format; the label column is optional.
+    /// A cell the model cannot read as the study did (text in a numeric column, a stray word in a yes/no
+    /// column) is an error naming its row, column and value.
+    /// </summary>
     public (Dataset Rows, bool HasLabels) Read(string csvPath)
     {
         var table = CsvReader.Read(csvPath);
@@ -50,39 +55,48 @@ public sealed class ModelScorer
         if (missing.Count > 0)
             throw new UserInputException($"'{csvPath}' lacks column(s) {string.Join(", ", missing)} that model '{_path}' needs; the data must have the training columns.");
 
+        var format = Labels.Featurization.Cells;
+        var encodings = Labels.Featurization.Columns.ToDictionary(c => c.Name, c => c.Encoding, StringComparer.Ordinal);
         var columns = new List<FeatureColumn>();
         foreach (var column in _input)
         {
             var index = table.ColumnIndex(column.Name);
-            var numeric = column.Type is NumberDataViewType;
-            var info = new ColumnInfo(column.Name, numeric ? ColumnKind.Numeric : ColumnKind.Categorical, 0, 0);
-            if (!numeric)
+            var encoding = encodings.GetValueOrDefault(column.Name, column.Type is NumberDataViewType ? FeatureEncoding.Numeric : FeatureEncoding.OneHot);
+            var info = new ColumnInfo(column.Name, encoding switch
             {
-                columns.Add(new FeatureColumn(info, null, table.Rows.Select(r => r[index]).ToArray()));
+                FeatureEncoding.Numeric => ColumnKind.Numeric,
+                FeatureEncoding.Boolean => ColumnKind.Boolean,
+                FeatureEncoding.Text => ColumnKind.Text,
+                _ => ColumnKind.Categorical,
+            }, 0, 0);
+            if (encoding != FeatureEncoding.Numeric)
+            {
+                var texts = table.Rows.Select(r => format.Text(r[index])).ToArray();
+                for (var r = 0; encoding == FeatureEncoding.Boolean && r < texts.Length; r++)
+                    if (texts[r] is { } word && format.Boolean(word) is null)
+                        throw CellError(csvPath, r, column.Name, table.Rows[r][index], $"yes/no ({string.Join("/", format.TrueWords)} or {string.Join("/", format.FalseWords)})");
+                columns.Add(new FeatureColumn(info, null, texts));
                 continue;
             }
 
             var numbers = new float[table.Rows.Count];
             for (var r = 0; r < numbers.Length; r++)
-            {
-                var cell = table.Rows[r][index];
-                numbers[r] = cell is null ? float.NaN
-                    : SchemaInference.TryParseNumber(cell, out var value) ? (float)value
-                    : SchemaInference.ParseBooleanOrNull(cell) ?? throw new UserInputException(
-                        $"'{csvPath}' row {r + 2} column '{column.Name}' holds '{cell}', but the model reads that column as a number; fix the value or the column.");
-            }
-
+                if (!format.TryNumber(table.Rows[r][index], out numbers[r]))
+                    throw CellError(csvPath, r, column.Name, table.Rows[r][index], "a number");
             columns.Add(new FeatureColumn(info, numbers, null));
         }
 
         var labelIndex = table.ColumnIndex(Labels.Label);
         var label = new LabelInfo(Labels.Label, Task, Labels.Classes);
         var labels = new float[table.Rows.Count];
-        var hasLabels = labelIndex >= 0 && table.Rows.All(r => r[labelIndex] is not null);
+        var hasLabels = labelIndex >= 0 && table.Rows.All(r => format.Text(r[labelIndex]) is not null);
         if (hasLabels)
-            for (var r = 0; r < labels.Length; r++) labels[r] = LabelEncoding.Encode(label, table.Rows[r][labelIndex]!, csvPath, r + 2);
-        return (new Dataset(csvPath, columns, label, labels, 0, ""), hasLabels);
+            for (var r = 0; r < labels.Length; r++) labels[r] = LabelEncoding.Encode(label, format.Text(table.Rows[r][labelIndex])!, csvPath, r + 2);
+        return (new Dataset(csvPath, columns, label, labels, 0, "", format), hasLabels);
     }
+
+    private UserInputException CellError(string csvPath, int row, string column, string cell, string reading) =>
+        new($"'{csvPath}' row {row + 2} column '{column}' holds '{cell}', but model '{_path}' reads that column as {reading}; fix the value or the column.");
 
     public Predictions Score(Dataset rows) =>
         ScoreColumns.ReadPipeline(_model.Transform(TableDataView.AllRows(rows)), Task, rows.Rows, Labels.Classes.Count, Labels.Onnx);

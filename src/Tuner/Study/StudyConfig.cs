@@ -22,4 +22,9 @@ public sealed record StudyConfig(
     string Featurization,
     IReadOnlyList<string> Trainers,
     string SearchSpace,
-    IReadOnlyList<int>? ClassCounts = null);
+    IReadOnlyList<int>? ClassCounts = null,
+    IReadOnlyList<string>? TextMissing = null)
+{
+    /// <summary>How the study reads its data's cells (stores written before the format was recorded read them by the default).</summary>
+    public Tuner.Trainers.Data.CellFormat Cells => Tuner.Trainers.Data.CellFormat.Default with { TextMissing = TextMissing ?? Tuner.Trainers.Data.CellFormat.Default.TextMissing };
+}

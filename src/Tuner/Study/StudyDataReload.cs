@@ -13,7 +13,7 @@ public static class StudyDataReload
     public static (Dataset Data, Dataset? Validation) Load(StudyConfig config, string dataPath, string? validationPath)
     {
         var task = Enum.Parse<TaskKind>(config.Task, ignoreCase: true);
-        var data = DatasetLoader.Load(new DataOptions(dataPath, config.Label, task, config.IgnoreColumns));
+        var data = DatasetLoader.Load(new DataOptions(dataPath, config.Label, task, config.IgnoreColumns, config.PositiveClass, config.Cells));
         var validation = validationPath is null ? null : DatasetLoader.LoadValidation(validationPath, data);
         var fingerprint = DatasetLoader.Fingerprint(data, validation);
         if (fingerprint != config.DataFingerprint)

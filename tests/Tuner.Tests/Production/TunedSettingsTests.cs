@@ -113,7 +113,7 @@ public sealed class TunedSettingsTests
 
         public ValidSettingsJson()
         {
-            var plan = new FeaturizationPlan([new FeatureColumnSpec("age", FeatureEncoding.Numeric), new FeatureColumnSpec("city", FeatureEncoding.OneHot)], 8);
+            var plan = new FeaturizationPlan([new FeatureColumnSpec("age", FeatureEncoding.Numeric), new FeatureColumnSpec("city", FeatureEncoding.OneHot)], 8, Trainers.Data.CellFormat.Default);
             var settings = new TunedSettings(TunedSettings.CurrentFormat, "s", 3, Trainers.Data.TaskKind.Binary, "y", ["no", "yes"], "auc",
                 new Dictionary<string, double> { ["valid_auc"] = 0.9 }, "sgd", "sgd", new Dictionary<string, System.Text.Json.JsonElement>(),
                 45, 42, plan, plan.SchemaFingerprint(), "abc", [], 1, "data.csv", null);
