@@ -6,8 +6,9 @@ namespace Tuner.Export;
 /// <summary>
 /// What a model.zip needs besides the pipeline to turn scores into answers: the task, the label column and
 /// the class names in index order (binary: negative, positive). Stored as an extra entry inside the zip,
-/// which ML.NET's loader ignores. <see cref="Onnx"/> says the model is one of ours run as an ONNX graph, whose
-/// outputs are the vectors named in Tuner.Trainers.Export.OnnxNames rather than ML.NET's Probability/Score.
+/// which ML.NET's loader ignores. <see cref="Onnx"/> says the model is one of ours run as an ONNX graph: it needs
+/// the ONNX packages, and its Score, Probability and PredictedLabel columns are one-slot vectors where ML.NET's are
+/// scalars (multiclass Score is a vector either way).
 /// </summary>
 public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string> Classes, string Trainer, bool Onnx = false)
 {

@@ -85,5 +85,5 @@ public sealed class ModelScorer
     }
 
     public Predictions Score(Dataset rows) =>
-        ScoreColumns.ReadPipeline(_model.Transform(TableDataView.AllRows(rows)), Task, rows.Rows, Labels.Classes.Count, Labels.Onnx);
+        ScoreColumns.Read(_model.Transform(TableDataView.AllRows(rows)), Task, rows.Rows, Labels.Classes.Count);
 }
