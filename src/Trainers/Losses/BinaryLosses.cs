@@ -4,6 +4,7 @@ namespace Tuner.Trainers.Losses;
 public sealed class LogLoss : MarginLoss
 {
     public override string Name => "log";
+    public override bool ScoreIsLogOdds => true;
     public override double MarginValue(double z) => LossMath.Softplus(-z);
     public override double MarginDerivative(double z) => -LossMath.Sigmoid(-z);
 

@@ -33,6 +33,9 @@ public abstract class MarginLoss : ScalarLoss
 {
     public override OutputLink Link => OutputLink.Sigmoid;
 
+    /// <summary>True when the score is a log-odds (log loss); otherwise the model's probability is a Platt calibration of it.</summary>
+    public virtual bool ScoreIsLogOdds => false;
+
     public abstract double MarginValue(double z);
 
     /// <summary>∂loss/∂z.</summary>

@@ -1,28 +1,34 @@
 namespace Tuner.Trainers.Metrics;
 
-/// <summary>Binary metrics from 0/1 labels and positive-class probabilities.</summary>
+/// <summary>
+/// Binary metrics from 0/1 labels and predictions, as ML.NET's BinaryClassification evaluator takes them:
+/// AUC and PR-AUC from the score, accuracy and F1 from the predicted label, log-loss from the probability
+/// (natural logarithm, clipped like scikit-learn's; ML.NET reports it in bits).
+/// </summary>
 public static class BinaryMetrics
 {
-    public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<float> labels, ReadOnlySpan<double> probabilities)
+    public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<float> labels, Predictions predictions)
     {
-        var result = ThresholdMetrics(labels, probabilities);
-        var (auc, prAuc) = RankingAreas(labels, probabilities);
+        var result = ThresholdMetrics(labels, predictions);
+        var (auc, prAuc) = RankingAreas(labels, predictions.Scores);
         result["auc"] = auc;
         result["prauc"] = prAuc;
         return result;
     }
 
-    /// <summary>The metrics that need no sort: accuracy, F1 and log-loss at probability 0.5.</summary>
-    public static Dictionary<string, double> ThresholdMetrics(ReadOnlySpan<float> labels, ReadOnlySpan<double> probabilities)
+    /// <summary>The metrics that need no sort: accuracy, F1 and log-loss.</summary>
+    public static Dictionary<string, double> ThresholdMetrics(ReadOnlySpan<float> labels, Predictions predictions)
     {
         int n = labels.Length;
+        var probabilities = predictions.Values;
+        var predictedLabels = predictions.PredictedLabels;
         int tp = 0, fp = 0, fn = 0, correct = 0;
         double logLoss = 0;
         for (int i = 0; i < n; i++)
         {
             bool positive = labels[i] > 0.5f;
             double p = probabilities[i];
-            bool predicted = p >= 0.5;
+            bool predicted = predictedLabels[i];
             if (predicted == positive) correct++;
             if (predicted && positive) tp++;
             else if (predicted) fp++;

@@ -14,7 +14,7 @@ public static class MetricCalculator
             throw new ArgumentException($"{labels.Length} labels for {predictions.Rows} predictions.");
         return predictions.Task switch
         {
-            TaskKind.Binary => BinaryMetrics.Compute(labels, predictions.Values),
+            TaskKind.Binary => BinaryMetrics.Compute(labels, predictions),
             TaskKind.Multiclass => MulticlassMetrics.Compute(labels, predictions),
             _ => RegressionMetrics.Compute(labels, predictions.Values),
         };
@@ -30,7 +30,7 @@ public static class MetricCalculator
         {
             if (labels.Length != predictions.Rows)
                 throw new ArgumentException($"{labels.Length} labels for {predictions.Rows} predictions.");
-            return BinaryMetrics.ThresholdMetrics(labels, predictions.Values).TryGetValue(metric, out var fast)
+            return BinaryMetrics.ThresholdMetrics(labels, predictions).TryGetValue(metric, out var fast)
                 ? fast
                 : throw new ArgumentException($"Unknown metric '{metric}' for a {predictions.Task} task.");
         }

@@ -6,7 +6,9 @@ namespace Tuner.Trainers.MlNet;
 
 /// <summary>
 /// Presents a <see cref="LabeledData"/> to ML.NET without copying: a "Features" vector and a "Label" typed as
-/// ML.NET's trainers expect it (Boolean for binary, a key for multiclass, Single for regression).
+/// ML.NET's trainers expect it (Boolean for binary, a key for multiclass, Single for regression). A multiclass
+/// key carries the class names, when known, as its KeyValues, which the trainers give their Score slot names
+/// and PredictedLabel.
 /// </summary>
 public sealed class MatrixDataView : IDataView
 {
@@ -25,8 +27,17 @@ public sealed class MatrixDataView : IDataView
             TaskKind.Binary => BooleanDataViewType.Instance,
             TaskKind.Multiclass => new KeyDataViewType(typeof(uint), data.ClassCount),
             _ => NumberDataViewType.Single,
-        });
+        }, data.Task == TaskKind.Multiclass && data.ClassNames is { } names ? KeyValues(names) : null);
         Schema = builder.ToSchema();
+    }
+
+    private static DataViewSchema.Annotations KeyValues(IReadOnlyList<string> names)
+    {
+        var annotations = new DataViewSchema.Annotations.Builder();
+        annotations.Add("KeyValues", new VectorDataViewType(TextDataViewType.Instance, names.Count),
+            (ref VBuffer<ReadOnlyMemory<char>> value) =>
+                value = new VBuffer<ReadOnlyMemory<char>>(names.Count, names.Select(n => n.AsMemory()).ToArray()));
+        return annotations.ToAnnotations();
     }
 
     /// <summary>Online trainers (perceptron, SVM, OGD) need shuffled rows; a file sorted by class would ruin them.</summary>

@@ -5,34 +5,27 @@ using Tuner.Trainers.Metrics;
 
 namespace Tuner.Trainers.MlNet;
 
-/// <summary>Reads a scored ML.NET view's output columns (Probability, Score) into plain arrays.</summary>
+/// <summary>
+/// Reads a scored ML.NET view's output columns into plain arrays. Every model, ML.NET's own and ours (an ONNX
+/// graph with the same output columns), gives binary Score, Probability and PredictedLabel, multiclass the
+/// Score vector of class probabilities, regression Score. Ours come out of ApplyOnnxModel as one-slot vectors
+/// where ML.NET's are scalars; both read the same.
+/// </summary>
 public static class ScoreColumns
 {
-    /// <summary>A scored view's predictions: binary Probability, multiclass the Score vector, regression Score.</summary>
     public static Predictions Read(IDataView scored, TaskKind task, int rows, int classCount) => task switch
     {
-        TaskKind.Binary => new Predictions(task, ReadScalar(scored, "Probability", rows), 1),
+        TaskKind.Binary => ReadBinary(scored, rows),
         TaskKind.Multiclass => new Predictions(task, ReadVector(scored, "Score", rows, classCount), classCount),
         _ => new Predictions(task, ReadScalar(scored, "Score", rows), 1),
     };
-
-    /// <summary>
-    /// The predictions of a whole tuned pipeline (model.zip): ML.NET's columns, or for our own models the ONNX
-    /// graph's prediction output (<see cref="Export.OnnxNames.PredictionFor"/>).
-    /// </summary>
-    public static Predictions ReadPipeline(IDataView scored, TaskKind task, int rows, int classCount, bool onnx)
-    {
-        if (!onnx) return Read(scored, task, rows, classCount);
-        var width = task == TaskKind.Multiclass ? classCount : 1;
-        return new Predictions(task, ReadVector(scored, Export.OnnxNames.PredictionFor(task), rows, width), width);
-    }
 
     public static double[] ReadScalar(IDataView view, string name, int rows)
     {
         var column = view.Schema[name];
         var result = new double[rows];
         using var cursor = view.GetRowCursor([column]);
-        var getter = cursor.GetGetter<float>(column);
+        var getter = Getter<float>(cursor, column);
         float value = 0;
         for (var i = 0; cursor.MoveNext(); i++)
         {
@@ -41,6 +34,27 @@ public static class ScoreColumns
         }
 
         return result;
+    }
+
+    /// <summary>Score, Probability and PredictedLabel in one pass, so the model scores each row once.</summary>
+    public static Predictions ReadBinary(IDataView scored, int rows)
+    {
+        DataViewSchema.Column score = scored.Schema["Score"], probability = scored.Schema["Probability"], label = scored.Schema["PredictedLabel"];
+        var (scores, probabilities, labels) = (new double[rows], new double[rows], new bool[rows]);
+        using var cursor = scored.GetRowCursor([score, probability, label]);
+        var (scoreGetter, probabilityGetter, labelGetter) =
+            (Getter<float>(cursor, score), Getter<float>(cursor, probability), Getter<bool>(cursor, label));
+        float s = 0, p = 0;
+        bool predicted = false;
+        for (var i = 0; cursor.MoveNext(); i++)
+        {
+            scoreGetter(ref s);
+            probabilityGetter(ref p);
+            labelGetter(ref predicted);
+            (scores[i], probabilities[i], labels[i]) = (s, p, predicted);
+        }
+
+        return Predictions.Binary(scores, probabilities, labels);
     }
 
     public static double[] ReadVector(IDataView view, string name, int rows, int width)
@@ -59,5 +73,18 @@ public static class ScoreColumns
         }
 
         return result;
+    }
+
+    /// <summary>A scalar column's getter, or for a one-slot vector column a getter of its slot.</summary>
+    private static ValueGetter<T> Getter<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        if (column.Type is not VectorDataViewType { Size: 1 }) return cursor.GetGetter<T>(column);
+        var vector = cursor.GetGetter<VBuffer<T>>(column);
+        var buffer = default(VBuffer<T>);
+        return (ref T value) =>
+        {
+            vector(ref buffer);
+            value = buffer.GetItemOrDefault(0);
+        };
     }
 }

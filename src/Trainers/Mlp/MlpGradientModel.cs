@@ -98,8 +98,8 @@ public sealed class MlpGradientModel : IGradientModel
         return value;
     }
 
-    public IScoringModel CreateModel(ReadOnlySpan<float> parameters, OutputLink link) =>
-        new MlpModel(_task, _network, parameters.ToArray(), link);
+    public IScoringModel CreateModel(ReadOnlySpan<float> parameters, OutputLink link, PlattCalibration calibration) =>
+        new MlpModel(_task, _network, parameters.ToArray(), link, calibration);
 
     private static double Gaussian(Random random)
     {

@@ -9,20 +9,22 @@ namespace Tuner.Trainers.Mlp;
 /// <summary>
 /// A trained multi-layer perceptron. For ONNX export, layer l (0-based) computes
 /// h_{l+1} = act(W_l·h_l + b_l) with <see cref="Weights"/>[l] row-major [LayerSizes[l+1] × LayerSizes[l]]
-/// and <see cref="Biases"/>[l]; the last layer has no activation and is followed by <see cref="Link"/>.
+/// and <see cref="Biases"/>[l]; the last layer has no activation and is followed by <see cref="Link"/> (binary:
+/// after the <see cref="Calibration"/>'s A·s+B).
 /// </summary>
 public sealed class MlpModel : IScoringModel
 {
     private readonly MlpNetwork _network;
     private readonly float[] _parameters;
 
-    public MlpModel(TaskKind task, MlpNetwork network, float[] parameters, OutputLink link)
+    public MlpModel(TaskKind task, MlpNetwork network, float[] parameters, OutputLink link, PlattCalibration? calibration = null)
     {
         if (parameters.Length != network.Layout.Count) throw new ArgumentException("Parameter count does not match the network.");
         Task = task;
         _network = network;
         _parameters = parameters;
         Link = link;
+        Calibration = calibration ?? PlattCalibration.Identity;
         Weights = network.Layout.Layers.Select(s => parameters.AsSpan(s.Offset, s.WeightCount).ToArray()).ToArray();
         Biases = network.Layout.Layers.Select(s => parameters.AsSpan(s.Offset + s.WeightCount, s.BiasCount).ToArray()).ToArray();
     }
@@ -41,6 +43,8 @@ public sealed class MlpModel : IScoringModel
 
     public OutputLink Link { get; }
 
+    public PlattCalibration Calibration { get; }
+
     public int OutputWidth => _network.LayerSizes[^1];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -56,13 +60,5 @@ public sealed class MlpModel : IScoringModel
         return scores;
     }
 
-    public Predictions Predict(FeatureMatrix features)
-    {
-        int width = OutputWidth;
-        var scores = Scores(features);
-        var output = new double[scores.Length];
-        for (int r = 0; r < features.Rows; r++)
-            LossMath.ApplyLink(Link, scores.AsSpan(r * width, width), output.AsSpan(r * width, width));
-        return new Predictions(Task, output, width);
-    }
+    public Predictions Predict(FeatureMatrix features) => ScoredPredictions.From(Task, Link, Calibration, Scores(features), OutputWidth);
 }

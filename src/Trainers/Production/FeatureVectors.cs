@@ -7,11 +7,14 @@ namespace Tuner.Trainers.Production;
 /// <summary>Copies the "Features" column of a featurized view into a dense row-major matrix.</summary>
 public static class FeatureVectors
 {
-    /// <summary>The featurized rows as the trainers take them, with their encoded labels (one per row, in order).</summary>
-    public static LabeledData ToLabeled(IDataView featurized, float[] labels, TaskKind task, int classCount)
+    /// <summary>
+    /// The featurized rows as the trainers take them, with their encoded labels (one per row, in order) and,
+    /// when given, the class names.
+    /// </summary>
+    public static LabeledData ToLabeled(IDataView featurized, float[] labels, TaskKind task, int classCount, IReadOnlyList<string>? classNames = null)
     {
         var values = Materialize(featurized, labels.Length, out var columns);
-        return new LabeledData(new FeatureMatrix(values, labels.Length, columns), labels, task, classCount);
+        return new LabeledData(new FeatureMatrix(values, labels.Length, columns), labels, task, classCount, classNames);
     }
 
     public static float[] Materialize(IDataView featurized, int rows, out int columns)

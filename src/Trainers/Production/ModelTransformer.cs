@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Export;
 using Tuner.Trainers.MlNet;
@@ -7,23 +8,35 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Production;
 
 /// <summary>
-/// A trained model as an ML.NET transformer over the "Features" column, savable with MLContext.Model.Save.
-/// ML.NET's own models are transformers already. Ours (whose ML.NET model classes cannot be built from
-/// outside ML.NET) become an ONNX graph run by ApplyOnnxModel, whose bytes ML.NET stores inside the zip.
+/// A trained model as an ML.NET transformer over the "Features" column, savable with MLContext.Model.Save, whose
+/// output columns are ML.NET's for every trainer: binary Score, Probability and PredictedLabel (bool);
+/// multiclass Score (the class probabilities) and PredictedLabel (the class name); regression Score.
+/// ML.NET's own models are transformers already (a multiclass one maps its PredictedLabel key to the class
+/// name). Ours (whose ML.NET model classes cannot be built from outside ML.NET) become an ONNX graph run by
+/// ApplyOnnxModel, whose bytes ML.NET stores inside the zip.
 /// </summary>
 public static class ModelTransformer
 {
-    public static ITransformer From(MLContext ml, ITrainedModel model, TaskKind task, IDataView featurized)
+    /// <param name="classes">The class names in index order (empty for regression).</param>
+    public static ITransformer From(MLContext ml, ITrainedModel model, TaskKind task, IDataView featurized, IReadOnlyList<string> classes)
     {
-        if (model is MlNetModel mlNet) return mlNet.Transformer;
+        if (model is MlNetModel mlNet)
+        {
+            if (task != TaskKind.Multiclass) return mlNet.Transformer;
+            var predictedLabel = OnnxNames.PredictedLabelColumn;
+            var names = ml.Transforms.Conversion.MapKeyToValue(predictedLabel).Fit(mlNet.Transformer.Transform(featurized));
+            return new TransformerChain<ITransformer>(mlNet.Transformer, names);
+        }
+
         var features = featurized.Schema[FeaturizationPlan.FeaturesColumn];
-        var featureCount = ((Microsoft.ML.Data.VectorDataViewType)features.Type).Size;
+        var featureCount = ((VectorDataViewType)features.Type).Size;
         var graph = Path.Combine(Path.GetTempPath(), $"tuner-{Guid.NewGuid():N}.onnx");
         try
         {
-            File.WriteAllBytes(graph, OnnxExporter.Export(model, featureCount));
+            File.WriteAllBytes(graph, OnnxExporter.Export(model, featureCount, task == TaskKind.Multiclass ? classes : null));
             var fitted = ml.Transforms.CopyColumns(OnnxNames.Features, FeaturizationPlan.FeaturesColumn)
-                .Append(ml.Transforms.ApplyOnnxModel([OnnxNames.PredictionFor(task)], [OnnxNames.Features], graph))
+                .Append(ml.Transforms.ApplyOnnxModel(OnnxNames.ColumnsFor(task).ToArray(), [OnnxNames.Features], graph))
+                .Append(ml.Transforms.DropColumns(OnnxNames.Features))
                 .Fit(featurized);
             // ML.NET reads the graph file again when it saves the transformer; a round trip through memory
             // gives a transformer that owns its bytes, so the file can go now.

@@ -36,13 +36,13 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
             .Train(training, checking, settings.TrainerParameters, settings.Metric, _ => true, CancellationToken.None);
         if (outcome.Status == TrainingStatus.Diverged)
             throw new InvalidOperationException($"Training with the tuned settings diverged on this data: {outcome.Message}");
-        return new TransformerChain<ITransformer>(featurizer, ModelTransformer.From(ml, outcome.Model, settings.Task, featurized));
+        return new TransformerChain<ITransformer>(featurizer, ModelTransformer.From(ml, outcome.Model, settings.Task, featurized, settings.Classes));
     }
 
     /// <summary>
     /// Checks that the input has the columns the featurization reads, with their types, and gives the
     /// featurized shape. ML.NET keeps the constructors of schema-shape columns internal, so the model's own
-    /// output columns (Score, Probability, PredictedLabel or the ONNX outputs) appear only once fitted.
+    /// output columns (Score, Probability, PredictedLabel) appear only once fitted.
     /// </summary>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => settings.Featurization.Build(ml).GetOutputSchema(inputSchema);
 
@@ -62,5 +62,5 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
     }
 
     private LabeledData Labeled(IDataView featurized, float[] labels) =>
-        FeatureVectors.ToLabeled(featurized, labels, settings.Task, settings.Classes.Count);
+        FeatureVectors.ToLabeled(featurized, labels, settings.Task, settings.Classes.Count, settings.Classes);
 }

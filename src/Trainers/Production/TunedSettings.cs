@@ -148,7 +148,7 @@ public sealed record TunedSettings(
     }
 
     private Predictions Score(ITransformer model, IDataView data, int rows) =>
-        ScoreColumns.ReadPipeline(model.Transform(data), Task, rows, Classes.Count, onnx: MlNetCatalog.Find(Trainer) is null);
+        ScoreColumns.Read(model.Transform(data), Task, rows, Classes.Count);
 
     private static long CountRows(IDataView data)
     {

@@ -64,9 +64,9 @@ public sealed class LinearGradientModel : IGradientModel
         return value;
     }
 
-    public IScoringModel CreateModel(ReadOnlySpan<float> parameters, OutputLink link)
+    public IScoringModel CreateModel(ReadOnlySpan<float> parameters, OutputLink link, PlattCalibration calibration)
     {
         int biasOffset = _features * _outputs;
-        return new LinearModel(_task, _features, _outputs, parameters[..biasOffset].ToArray(), parameters[biasOffset..].ToArray(), link);
+        return new LinearModel(_task, _features, _outputs, parameters[..biasOffset].ToArray(), parameters[biasOffset..].ToArray(), link, calibration);
     }
 }

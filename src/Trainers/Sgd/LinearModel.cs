@@ -11,11 +11,13 @@ namespace Tuner.Trainers.Sgd;
 /// A trained linear model: score_k = Σ_j Weights[k·FeatureCount + j]·x_j + Bias[k] for k &lt; OutputCount
 /// (one output for binary and regression, one per class for multiclass), then <see cref="Link"/>.
 /// For ONNX export: Weights is row-major [OutputCount × FeatureCount] (transpose it for MatMul with
-/// [rows × features] input), then Add Bias, then Sigmoid / Softmax / Exp / nothing.
+/// [rows × features] input), then Add Bias, then Sigmoid (binary, after the <see cref="Calibration"/>'s
+/// A·s+B) / Softmax / Exp / nothing.
 /// </summary>
 public sealed class LinearModel : IScoringModel
 {
-    public LinearModel(TaskKind task, int featureCount, int outputCount, float[] weights, float[] bias, OutputLink link)
+    public LinearModel(TaskKind task, int featureCount, int outputCount, float[] weights, float[] bias, OutputLink link,
+        PlattCalibration? calibration = null)
     {
         if (weights.Length != featureCount * outputCount || bias.Length != outputCount)
             throw new ArgumentException("Weights or bias do not match the feature and output counts.");
@@ -25,6 +27,7 @@ public sealed class LinearModel : IScoringModel
         Weights = weights;
         Bias = bias;
         Link = link;
+        Calibration = calibration ?? PlattCalibration.Identity;
     }
 
     public TaskKind Task { get; }
@@ -39,6 +42,8 @@ public sealed class LinearModel : IScoringModel
     public float[] Bias { get; }
 
     public OutputLink Link { get; }
+
+    public PlattCalibration Calibration { get; }
 
     public int OutputWidth => OutputCount;
 
@@ -58,12 +63,5 @@ public sealed class LinearModel : IScoringModel
         return scores;
     }
 
-    public Predictions Predict(FeatureMatrix features)
-    {
-        var scores = Scores(features);
-        var output = new double[scores.Length];
-        for (int r = 0; r < features.Rows; r++)
-            LossMath.ApplyLink(Link, scores.AsSpan(r * OutputCount, OutputCount), output.AsSpan(r * OutputCount, OutputCount));
-        return new Predictions(Task, output, OutputCount);
-    }
+    public Predictions Predict(FeatureMatrix features) => ScoredPredictions.From(Task, Link, Calibration, Scores(features), OutputCount);
 }

@@ -20,5 +20,5 @@ public interface IGradientModel
     /// </summary>
     double AccumulateGradient(ReadOnlySpan<float> parameters, ReadOnlySpan<float> features, float label, float scale, ILoss loss, Span<float> gradient);
 
-    IScoringModel CreateModel(ReadOnlySpan<float> parameters, OutputLink link);
+    IScoringModel CreateModel(ReadOnlySpan<float> parameters, OutputLink link, PlattCalibration calibration);
 }

@@ -11,6 +11,9 @@ public interface IScoringModel : ITrainedModel
 
     OutputLink Link { get; }
 
+    /// <summary>Binary: the map from score to probability (identity for the other tasks).</summary>
+    PlattCalibration Calibration { get; }
+
     /// <summary>Raw scores, row-major (rows × <see cref="OutputWidth"/>).</summary>
     double[] Scores(FeatureMatrix features);
 }

@@ -25,7 +25,8 @@ namespace Tuner.Trainers.Training;
 /// the initial loss measured on up to 2048 training rows before the first update) ends the run as
 /// <see cref="TrainingStatus.Diverged"/>: the divergent epoch's record is appended to the curve but not sent to
 /// onEpoch, and the model is the best epoch so far (the initial parameters if none). Single-threaded and
-/// deterministic.
+/// deterministic. Binary models trained with a margin loss (the hinge family) get a Platt calibration fitted on
+/// the training rows' scores once training ends (<see cref="PlattCalibration"/>); the per-epoch metric uses σ(score).
 /// </summary>
 public static class MiniBatchLoop
 {
@@ -83,7 +84,7 @@ public static class MiniBatchLoop
             pass.Run(weights, permutation, rate, cancellationToken);
 
             double trainingLoss = pass.LossSum / training.Rows;
-            var frozen = model.CreateModel(weights, loss.Link);
+            var frozen = model.CreateModel(weights, loss.Link, PlattCalibration.Identity);
             var (validationLoss, validationMetric) = Evaluate(frozen, validation, loss, classWeights, metric.Name);
             var layerNorms = pass.LayerNormSums.Select(s => s / pass.Batches).ToArray();
             var record = new EpochRecord(epoch, trainingLoss, validationLoss, validationMetric, rate,
@@ -94,8 +95,7 @@ public static class MiniBatchLoop
             {
                 curve.Add(record);
                 var fallback = best ?? InitialParameters(model, settings.Seed, layout);
-                return new TrainingOutcome(TrainingStatus.Diverged, $"diverged at epoch {epoch}: {reason}", curve,
-                    model.CreateModel(fallback, loss.Link));
+                return new TrainingOutcome(TrainingStatus.Diverged, $"diverged at epoch {epoch}: {reason}", curve, Final(fallback));
             }
 
             schedule.Observe(validationLoss);
@@ -111,16 +111,23 @@ public static class MiniBatchLoop
             bool earlyStopping = settings.EarlyStoppingPatience > 0;
             if (!onEpoch(record))
                 return new TrainingOutcome(TrainingStatus.Stopped, $"stopped by the observer after epoch {epoch}", curve,
-                    earlyStopping && best is not null ? model.CreateModel(best, loss.Link) : frozen);
+                    Final(earlyStopping && best is not null ? best : weights));
             if (earlyStopping && epoch - bestEpoch >= settings.EarlyStoppingPatience)
                 return new TrainingOutcome(TrainingStatus.Completed,
-                    $"early stopping after epoch {epoch}; restored epoch {bestEpoch}", curve, model.CreateModel(best!, loss.Link));
+                    $"early stopping after epoch {epoch}; restored epoch {bestEpoch}", curve, Final(best!));
             if (epoch == settings.Epochs)
-                return new TrainingOutcome(TrainingStatus.Completed, null, curve,
-                    earlyStopping && best is not null ? model.CreateModel(best, loss.Link) : frozen);
+                return new TrainingOutcome(TrainingStatus.Completed, null, curve, Final(earlyStopping && best is not null ? best : weights));
         }
 
         throw new InvalidOperationException("unreachable");
+
+        // The returned model; a margin loss's binary model gets its Platt calibration from the training rows' scores.
+        IScoringModel Final(float[] parameters)
+        {
+            var uncalibrated = model.CreateModel(parameters, loss.Link, PlattCalibration.Identity);
+            if (training.Task != TaskKind.Binary || !PlattCalibration.Needed(loss)) return uncalibrated;
+            return model.CreateModel(parameters, loss.Link, PlattCalibration.Fit(uncalibrated.Scores(training.Features), training.Labels));
+        }
     }
 
     /// <summary>Mean (class-weighted) loss and the ranking metric of a model on labelled rows.</summary>
@@ -128,19 +135,16 @@ public static class MiniBatchLoop
     {
         int width = model.OutputWidth, n = data.Rows;
         var scores = model.Scores(data.Features);
-        var output = new double[scores.Length];
         var labels = data.Labels;
         double sum = 0;
         for (int r = 0; r < n; r++)
         {
-            var rowScores = scores.AsSpan(r * width, width);
             float w = classWeights is null ? 1f : classWeights[(int)labels[r]];
-            sum += w * loss.Value(rowScores, labels[r]);
-            LossMath.ApplyLink(model.Link, rowScores, output.AsSpan(r * width, width));
+            sum += w * loss.Value(scores.AsSpan(r * width, width), labels[r]);
         }
 
         if (n == 0) return (double.NaN, double.NaN);
-        var predictions = new Predictions(data.Task, output, width);
+        var predictions = ScoredPredictions.From(data.Task, model.Link, model.Calibration, scores, width);
         return (sum / n, MetricCalculator.Compute(labels, predictions, metric));
     }
 
@@ -149,7 +153,7 @@ public static class MiniBatchLoop
         int rows = Math.Min(training.Rows, InitialLossRows);
         var head = new FeatureMatrix(training.Features.Values[..(rows * training.Features.Columns)].ToArray(), rows, training.Features.Columns);
         var subset = new LabeledData(head, training.Labels[..rows].ToArray(), training.Task, training.Task == TaskKind.Regression ? 0 : training.ClassCount);
-        return Evaluate(model.CreateModel(weights, loss.Link), subset, loss, classWeights, MetricInfo.DefaultFor(training.Task)).Loss;
+        return Evaluate(model.CreateModel(weights, loss.Link, PlattCalibration.Identity), subset, loss, classWeights, MetricInfo.DefaultFor(training.Task)).Loss;
     }
 
     private static float[] InitialParameters(IGradientModel model, int seed, ParameterLayout layout)

@@ -62,7 +62,7 @@ public sealed class PredictCommand(IAnsiConsole console)
             var row = predictions.Row(r);
             text.AppendLine(scorer.Task switch
             {
-                TaskKind.Binary => $"{Quote(classes[row[0] >= 0.5 ? 1 : 0])},{Number(row[0])}",
+                TaskKind.Binary => $"{Quote(classes[predictions.PredictedLabels[r] ? 1 : 0])},{Number(row[0])}",
                 TaskKind.Multiclass => $"{Quote(classes[MulticlassMetrics.ArgMax(row)])}," + string.Join(',', row.ToArray().Select(Number)),
                 _ => Number(row[0]),
             });

@@ -61,17 +61,19 @@ public static class ConsumptionCode
         return code.AppendLine("}").ToString();
     }
 
-    // Our own models run as an ONNX graph whose outputs are vectors named in OnnxNames.
-    private static string OnnxOutput(TaskKind task) =>
-        $"    [ColumnName(\"{Tuner.Trainers.Export.OnnxNames.PredictionFor(task)}\")]\n    public float[] Prediction {{ get; set; }} = [];";
+    // Our own models run as an ONNX graph: ML.NET's column names, but ApplyOnnxModel gives one-slot vectors.
+    private static string OnnxOutput(TaskKind task) => task switch
+    {
+        TaskKind.Binary => "    public bool[] PredictedLabel { get; set; } = [];\n\n    public float[] Probability { get; set; } = [];\n\n    public float[] Score { get; set; } = [];",
+        TaskKind.Multiclass => "    public string[] PredictedLabel { get; set; } = [];\n\n    public float[] Score { get; set; } = [];",
+        _ => "    public float[] Score { get; set; } = [];",
+    };
 
     private static string OnnxPrint(TaskKind task, ModelLabels labels) => task switch
     {
-        TaskKind.Binary => $"Console.WriteLine($\"{labels.Classes[1]}: probability {{output.Prediction[0]:F3}}\");",
-        TaskKind.Multiclass => $"string[] classes = [{string.Join(", ", labels.Classes.Select(Literal))}];\n" +
-                               "var best = Array.IndexOf(output.Prediction, output.Prediction.Max());\n" +
-                               "Console.WriteLine($\"{classes[best]} (probability {output.Prediction[best]:F3})\");",
-        _ => $"Console.WriteLine($\"{labels.Label}: {{output.Prediction[0]}}\");",
+        TaskKind.Binary => $"Console.WriteLine($\"{labels.Classes[1]}: {{output.PredictedLabel[0]}} (probability {{output.Probability[0]:F3}})\");",
+        TaskKind.Multiclass => "Console.WriteLine($\"{output.PredictedLabel[0]} (probability {output.Score.Max():F3})\");",
+        _ => $"Console.WriteLine($\"{labels.Label}: {{output.Score[0]}}\");",
     };
 
     private static string Identifier(string name, HashSet<string> taken)

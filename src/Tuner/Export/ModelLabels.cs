@@ -7,9 +7,9 @@ namespace Tuner.Export;
 /// <summary>
 /// What a model.zip needs besides the pipeline to turn scores into answers: the task, the label column,
 /// the class names in index order (binary: negative, positive), and the featurization (each column's encoding
-/// and the cell format), so `tuner predict` reads a CSV's cells as the study did. Stored as an extra entry inside the zip,
-/// which ML.NET's loader ignores. <see cref="Onnx"/> says the model is one of ours run as an ONNX graph, whose
-/// outputs are the vectors named in Tuner.Trainers.Export.OnnxNames rather than ML.NET's Probability/Score.
+/// and the cell format), so `tuner predict` reads a CSV's cells as the study did. Stored as an extra entry inside
+/// the zip, which ML.NET's loader ignores. <see cref="Onnx"/> says the model is one of ours, whose layers run as an
+/// ONNX graph: it needs the ONNX packages.
 /// </summary>
 public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string> Classes, string Trainer, FeaturizationPlan Featurization, bool Onnx = false)
 {

@@ -99,5 +99,5 @@ public sealed class ModelScorer
         new($"'{csvPath}' row {row + 2} column '{column}' holds '{cell}', but model '{_path}' reads that column as {reading}; fix the value or the column.");
 
     public Predictions Score(Dataset rows) =>
-        ScoreColumns.ReadPipeline(_model.Transform(TableDataView.AllRows(rows)), Task, rows.Rows, Labels.Classes.Count, Labels.Onnx);
+        ScoreColumns.Read(_model.Transform(TableDataView.AllRows(rows)), Task, rows.Rows, Labels.Classes.Count);
 }

@@ -24,6 +24,23 @@ public sealed class MetricCalculatorTests
     }
 
     [Fact]
+    public void Binary_metrics_take_ranking_from_the_score_decisions_from_the_label_and_log_loss_from_the_probability()
+    {
+        // A calibration can put probability 0.4 on score 0.5 and 0.6 on score −0.1, as Platt's shifted sigmoid does.
+        float[] labels = [1, 0, 1, 0];
+        double[] scores = [2, 0.5, -0.1, -1], probabilities = [0.9, 0.4, 0.6, 0.1];
+
+        var m = MetricCalculator.Compute(labels, Predictions.Binary(scores, probabilities));
+
+        Assert.Equal(3.0 / 4, m["auc"], 12); // by score: −0.1 ranks below the negative 0.5 (by probability it would be 1)
+        Assert.Equal(0.5, m["accuracy"], 12); // predicted score > 0: 1, 1, 0, 0
+        Assert.Equal(0.5, m["f1"], 12); // tp 1, fp 1, fn 1
+        Assert.Equal(-(2 * Math.Log(0.9) + 2 * Math.Log(0.6)) / 4, m["logloss"], 12);
+        Assert.Equal(0.5, MetricCalculator.Compute(labels, Predictions.Binary(scores, probabilities), "accuracy"), 12);
+        Assert.Equal(1.0, MetricCalculator.Compute(labels, Predictions.Binary(scores, probabilities, [true, false, true, false]), "accuracy"), 12);
+    }
+
+    [Fact]
     public void Tied_scores_count_one_half_in_auc()
     {
         var m = MetricCalculator.Compute([1, 0, 1, 0], new Predictions(TaskKind.Binary, [0.5, 0.5, 0.5, 0.5], 1));

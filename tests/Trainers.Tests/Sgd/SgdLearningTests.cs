@@ -78,14 +78,28 @@ public sealed class SgdLearningTests
     }
 
     [Fact]
-    public void Hinge_predictions_are_the_sigmoid_of_the_margin()
+    public void Hinge_predictions_are_a_Platt_calibration_of_the_margin_fitted_on_the_training_rows()
     {
         var data = Synthetic.Binary(500, 3, seed: 5);
         var outcome = Train(data, "auc", Params.Of(("loss", "hinge"), ("epochs", 2)));
         var model = Assert.IsType<LinearModel>(outcome.Model);
+        var (train, _) = Synthetic.Split(data);
+        Assert.Equal(PlattCalibration.Fit(model.Scores(train.Features), train.Labels), model.Calibration);
+        Assert.True(model.Calibration.A < 0 && !model.Calibration.IsIdentity, $"{model.Calibration}");
         var scores = model.Scores(data.Features);
-        var probabilities = model.Predict(data.Features).Values;
-        Assert.Equal(1 / (1 + Math.Exp(-scores[7])), probabilities[7], 12);
+        var predictions = model.Predict(data.Features);
+        Assert.Equal(1 / (1 + Math.Exp(model.Calibration.A * scores[7] + model.Calibration.B)), predictions.Values[7], 12);
+        Assert.Equal(scores[7], predictions.Scores[7]);
+        Assert.Equal(scores[7] > 0, predictions.PredictedLabels[7]);
+    }
+
+    [Fact]
+    public void Log_loss_predictions_stay_the_sigmoid_of_the_score()
+    {
+        var data = Synthetic.Binary(500, 3, seed: 5);
+        var model = Assert.IsType<LinearModel>(Train(data, "auc", Params.Of(("loss", "log"), ("epochs", 2))).Model);
+        Assert.True(model.Calibration.IsIdentity);
+        Assert.Equal(1 / (1 + Math.Exp(-model.Scores(data.Features)[7])), model.Predict(data.Features).Values[7], 12);
     }
 
     [Fact]
