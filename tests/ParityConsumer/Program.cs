@@ -39,7 +39,7 @@ static void Score(string modelPath, string dataPath, string label, string task, 
         case "binary":
         {
             var withLabel = ml.Transforms.Conversion.MapValue("IsPositive",
-                labels!.Distinct().Select(l => new KeyValuePair<string, bool>(l, l == positive)), label).Fit(scored).Transform(scored);
+                labels!.Distinct().Select(l => new KeyValuePair<string, bool>(l, SameClass(l, positive))), label).Fit(scored).Transform(scored);
             var m = ml.BinaryClassification.Evaluate(withLabel, "IsPositive");
             metrics["auc"] = m.AreaUnderRocCurve; metrics["accuracy"] = m.Accuracy; metrics["f1"] = m.F1Score; metrics["logloss"] = m.LogLoss;
             var scores = scored.GetColumn<float>("Score").ToArray();
@@ -55,8 +55,8 @@ static void Score(string modelPath, string dataPath, string label, string task, 
             var classes = slotNames.DenseValues().Select(s => s.ToString()).ToArray();
             var scores = scored.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
             var predicted = scored.GetColumn<ReadOnlyMemory<char>>("PredictedLabel").Select(p => p.ToString()).ToArray();
-            metrics["accuracy"] = predicted.Zip(labels!).Count(p => p.First == p.Second) / (double)predicted.Length;
-            metrics["logloss"] = scores.Zip(labels!).Average(p => -Math.Log(Math.Clamp(p.First[Array.IndexOf(classes, p.Second)], 1e-15, 1)));
+            metrics["accuracy"] = predicted.Zip(labels!).Count(p => SameClass(p.First, p.Second)) / (double)predicted.Length;
+            metrics["logloss"] = scores.Zip(labels!).Average(p => -Math.Log(Math.Clamp(p.First[Array.FindIndex(classes, c => SameClass(c, p.Second))], 1e-15, 1)));
             for (var i = 0; i < scores.Length; i++) rows.Add(string.Join(' ', scores[i].Select(s => Invariant($"{s:R}"))) + "\t\t" + predicted[i]);
             break;
         }
@@ -71,5 +71,9 @@ static void Score(string modelPath, string dataPath, string label, string task, 
 
     File.WriteAllLines(outputPath, rows.Prepend(string.Join(' ', metrics.Select(m => Invariant($"{m.Key}={m.Value:R}")))));
 }
+
+// Labels such as "2" and "2.0" name the same class.
+static bool SameClass(string a, string b) =>
+    a == b || double.TryParse(a, CultureInfo.InvariantCulture, out var x) && double.TryParse(b, CultureInfo.InvariantCulture, out var y) && x == y;
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

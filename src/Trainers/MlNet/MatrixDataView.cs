@@ -31,7 +31,8 @@ public sealed class MatrixDataView : IDataView
         Schema = builder.ToSchema();
     }
 
-    private static DataViewSchema.Annotations KeyValues(IReadOnlyList<string> names)
+    /// <summary>A key column's annotations naming its values.</summary>
+    internal static DataViewSchema.Annotations KeyValues(IReadOnlyList<string> names)
     {
         var annotations = new DataViewSchema.Annotations.Builder();
         annotations.Add("KeyValues", new VectorDataViewType(TextDataViewType.Instance, names.Count),

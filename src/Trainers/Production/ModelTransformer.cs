@@ -12,8 +12,8 @@ namespace Tuner.Trainers.Production;
 /// output columns are ML.NET's for every trainer: binary Score, Probability and PredictedLabel (bool);
 /// multiclass Score (the class probabilities) and PredictedLabel (the class name); regression Score.
 /// ML.NET's own models are transformers already (a multiclass one maps its PredictedLabel key to the class
-/// name). Ours (whose ML.NET model classes cannot be built from outside ML.NET) become an ONNX graph run by
-/// ApplyOnnxModel, whose bytes ML.NET stores inside the zip.
+/// name). Ours run their layers as an ONNX graph (ApplyOnnxModel, whose bytes ML.NET stores inside the zip) up to
+/// the raw scores, then ML.NET's own prediction transformers (<see cref="MlNetHead"/>) make the columns.
 /// </summary>
 public static class ModelTransformer
 {
@@ -34,10 +34,15 @@ public static class ModelTransformer
         try
         {
             File.WriteAllBytes(graph, OnnxExporter.Export(model, featureCount, task == TaskKind.Multiclass ? classes : null));
-            var fitted = ml.Transforms.CopyColumns(OnnxNames.Features, FeaturizationPlan.FeaturesColumn)
-                .Append(ml.Transforms.ApplyOnnxModel(OnnxNames.ColumnsFor(task).ToArray(), [OnnxNames.Features], graph))
-                .Append(ml.Transforms.DropColumns(OnnxNames.Features))
+            var layers = ml.Transforms.CopyColumns(OnnxNames.Features, FeaturizationPlan.FeaturesColumn)
+                .Append(ml.Transforms.ApplyOnnxModel([OnnxNames.Score], [OnnxNames.Features], graph))
                 .Fit(featurized);
+            var scores = layers.Transform(featurized);
+            var scale = model as TargetScaling.ScaledModel;
+            var scoring = (IScoringModel)(scale?.Inner ?? model);
+            var head = MlNetHead.Fit(ml, scores, OnnxNames.Score, task, scoring, scale?.Scale ?? 1, classes);
+            var dropped = ml.Transforms.DropColumns(OnnxNames.Features, OnnxNames.Score).Fit(head.Transform(scores));
+            var fitted = new TransformerChain<ITransformer>(layers, head, dropped);
             // ML.NET reads the graph file again when it saves the transformer; a round trip through memory
             // gives a transformer that owns its bytes, so the file can go now.
             using var stream = new MemoryStream();

@@ -13,7 +13,7 @@ namespace Trainers.Tests.Export;
 
 /// <summary>
 /// Our models inside a saved pipeline, loaded back with MLContext.Model.Load, give ML.NET's output columns, holding
-/// the model's own predictions. ML.NET 5's ApplyOnnxModel cannot give scalar columns, so ours are one-slot vectors.
+/// the model's own predictions, with ML.NET's types: scalar Score, Probability and PredictedLabel, a named Score vector.
 /// </summary>
 public sealed class MlNetColumnsTests
 {
@@ -49,11 +49,14 @@ public sealed class MlNetColumnsTests
 
         Assert.Equal(3, ((VectorDataViewType)scored.Schema["Score"].Type).Size);
         Assert.Equal(NumberDataViewType.Single, ((VectorDataViewType)scored.Schema["Score"].Type).ItemType);
-        Assert.Equal(OneSlot(TextDataViewType.Instance), scored.Schema["PredictedLabel"].Type);
+        Assert.Equal(TextDataViewType.Instance, scored.Schema["PredictedLabel"].Type);
+        var slots = default(VBuffer<ReadOnlyMemory<char>>);
+        scored.Schema["Score"].GetSlotNames(ref slots);
+        Assert.Equal(Colours, slots.DenseValues().Select(s => s.ToString()));
         var expected = model.Predict(validation.Features);
         var scores = ScoreColumns.ReadVector(scored, "Score", validation.Rows, 3);
         AssertClose(expected.Values, scores);
-        var names = scored.GetColumn<ReadOnlyMemory<char>[]>("PredictedLabel").Select(n => Assert.Single(n).ToString()).ToArray();
+        var names = scored.GetColumn<ReadOnlyMemory<char>>("PredictedLabel").Select(n => n.ToString()).ToArray();
         Assert.Equal(Enumerable.Range(0, validation.Rows).Select(r => Colours[MulticlassMetrics.ArgMax(expected.Row(r))]), names);
         Assert.Equal(3, names.Distinct().Count());
     }
@@ -69,7 +72,7 @@ public sealed class MlNetColumnsTests
 
         var scored = Scored(model, validation, []);
 
-        Assert.Equal(OneSlot(NumberDataViewType.Single), scored.Schema["Score"].Type);
+        Assert.Equal(NumberDataViewType.Single, scored.Schema["Score"].Type);
         // The graph computes in float32 before multiplying by the scale, so a value near 0 is exact to 1e-5 of the scale.
         AssertClose(model.Predict(validation.Features).Values, ScoreColumns.ReadScalar(scored, "Score", validation.Rows), scaled.Scale);
     }
@@ -78,18 +81,10 @@ public sealed class MlNetColumnsTests
     public void MlNets_binary_evaluator_on_a_hinge_sgd_models_columns_gives_our_metrics()
     {
         var (model, validation) = Train(new SgdTrainer(), Synthetic.Binary(800, 6, seed: 65, noise: 1.5), ("loss", "hinge"));
-        var read = ScoreColumns.Read(Scored(model, validation, []), TaskKind.Binary, validation.Rows, 2);
-        // ML.NET's evaluator takes scalar columns; ours hold one slot each, so they are copied into a scalar view.
-        var ml = new MLContext(1);
-        var scalar = ml.Data.LoadFromEnumerable(Enumerable.Range(0, validation.Rows).Select(r => new ScoredRow
-        {
-            Label = validation.Labels[r] > 0.5f,
-            Score = (float)read.Scores[r],
-            Probability = (float)read.Values[r],
-            PredictedLabel = read.PredictedLabels[r],
-        }));
+        var scored = Scored(model, validation, []);
+        var read = ScoreColumns.Read(scored, TaskKind.Binary, validation.Rows, 2);
 
-        AssertSameMetrics(ml.BinaryClassification.Evaluate(scalar), MetricCalculator.Compute(validation.Labels, read));
+        AssertSameMetrics(new MLContext(1).BinaryClassification.Evaluate(scored, MatrixDataView.LabelColumn), MetricCalculator.Compute(validation.Labels, read));
         var own = MetricCalculator.Compute(validation.Labels, model.Predict(validation.Features));
         Assert.Equal(own["auc"], MetricCalculator.Compute(validation.Labels, read)["auc"], 6);
         Assert.Equal(own["accuracy"], MetricCalculator.Compute(validation.Labels, read)["accuracy"], 6);
@@ -133,19 +128,6 @@ public sealed class MlNetColumnsTests
         Assert.True(ours["accuracy"] is > 0.6 and < 1, $"accuracy {ours["accuracy"]}: the noisy data should leave errors to count");
     }
 
-    private static VectorDataViewType OneSlot(PrimitiveDataViewType item) => new(item, 1);
-
-    private sealed class ScoredRow
-    {
-        public bool Label { get; set; }
-
-        public float Score { get; set; }
-
-        public float Probability { get; set; }
-
-        public bool PredictedLabel { get; set; }
-    }
-
     private static readonly (string, object)[] MlpSettings =
         [("hidden_layers", 1), ("hidden_size", 8), ("activation", "tanh"), ("optimizer", "adam"), ("learning_rate", 0.01), ("epochs", 5), ("seed", 3)];
 
@@ -171,9 +153,9 @@ public sealed class MlNetColumnsTests
 
     private static void AssertBinary(IDataView scored, Predictions expected)
     {
-        Assert.Equal(OneSlot(NumberDataViewType.Single), scored.Schema["Score"].Type);
-        Assert.Equal(OneSlot(NumberDataViewType.Single), scored.Schema["Probability"].Type);
-        Assert.Equal(OneSlot(BooleanDataViewType.Instance), scored.Schema["PredictedLabel"].Type);
+        Assert.Equal(NumberDataViewType.Single, scored.Schema["Score"].Type);
+        Assert.Equal(NumberDataViewType.Single, scored.Schema["Probability"].Type);
+        Assert.Equal(BooleanDataViewType.Instance, scored.Schema["PredictedLabel"].Type);
         var actual = ScoreColumns.Read(scored, TaskKind.Binary, expected.Rows, 2);
         AssertClose(expected.Scores, actual.Scores);
         AssertClose(expected.Values, actual.Values);

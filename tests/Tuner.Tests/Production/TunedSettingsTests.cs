@@ -37,7 +37,9 @@ public sealed class TunedSettingsTests
         var metrics = settings.Evaluate(model, validation);
 
         Assert.StartsWith(trainer, settings.Trainer);
-        Assert.Equal(settings.Metrics[$"valid_{settings.Metric}"], metrics[settings.Metric], 6);
+        // model.zip computes in float32: predictions of about 3,000 carry errors of about 3e-4, so an RMSE of 181 agrees to 1e-5 of itself.
+        var expected = settings.Metrics[$"valid_{settings.Metric}"];
+        Assert.Equal(expected, metrics[settings.Metric], 1e-5 * Math.Max(1, Math.Abs(expected)));
     }
 
     [Fact]
