@@ -34,6 +34,9 @@ public sealed class BadInputTests
             { "malformed pruner setting", ["tune", "--data", good, "--label", "y", "--pruner", "asha:eta"], "'eta' is not a setting; write asha:name=value" },
             { "unknown pruner", ["tune", "--data", good, "--label", "y", "--pruner", "sha"], "choose from asha, hyperband, median, none" },
             { "non-numeric target", ["tune", "--data", good, "--label", "y", "--target", "high"], "--target" },
+            { "label among ignored columns", ["tune", "--data", good, "--label", "y", "--ignore-cols", "a,y"], "names the label column 'y'" },
+            { "unknown positive class", ["tune", "--data", good, "--label", "y", "--positive-class", "z"], "--positive-class 'z' is not a value of label column 'y'" },
+            { "text in a numeric validation column", ["tune", "--data", good, "--label", "y", "--validation-data", Samples.WriteCsv(dir, "vt.csv", "a,b,y\n1,x,p\nlots,y,q\n")], "row 3 column 'a' holds 'lots'" },
             { "report of a missing store", ["report", "--study", "x", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
         };

@@ -51,6 +51,15 @@ public sealed class ParityTests
         Assert.Equal(FeatureEncoding.Boolean, settings.Featurization.Columns.Single(c => c.Name == "overtime").Encoding);
         Assert.Equal(FeatureEncoding.Boolean, settings.Featurization.Columns.Single(c => c.Name == "remote").Encoding);
         Assert.Equal(FeatureEncoding.OneHot, settings.Featurization.Columns.Single(c => c.Name == "grade").Encoding);
+
+        // A word the yes/no column cannot read is an error naming it, from `tuner predict` and from the library's loader.
+        var lines = File.ReadAllLines(valid);
+        var stray = Samples.WriteCsv(dir, "stray.csv", $"{lines[0]}\n{lines[1]}\nmaybe{lines[2][lines[2].IndexOf(',')..]}\n");
+        var (exit, _, stderr) = TunerProcess.Run(dir, "predict", "--model", Path.Combine(dir, "mlp", "model.zip"), "--data", stray);
+        Assert.Equal(2, exit);
+        Assert.Contains("row 3 column 'overtime' holds 'maybe'", Assert.Single(stderr));
+        var error = Assert.Throws<InvalidDataException>(() => settings.LoadCsv(new Microsoft.ML.MLContext(), stray));
+        Assert.Contains("row 3 column 'overtime' holds 'maybe'", error.Message);
     }
 
     private static async Task Check(string dir, string train, string valid, string label, IReadOnlyList<string> ignore)
