@@ -1,4 +1,3 @@
-using Tuner.Trainers.Export.Proto;
 using Tuner.Trainers.Losses;
 
 namespace Tuner.Trainers.Export;
@@ -11,7 +10,7 @@ internal static class LinkNode
         OutputLink.Identity => graph.AddNode("Identity", output, scores), // graph outputs need a name of their own
         OutputLink.Exp => graph.AddNode("Exp", output, scores),
         OutputLink.Sigmoid => graph.AddNode("Sigmoid", output, scores),
-        OutputLink.Softmax => graph.AddNode("Softmax", output, [scores], [OnnxAttribute.Of("axis", 1)]),
+        OutputLink.Softmax => graph.AddNode("Softmax", output, [scores], new Dictionary<string, long> { ["axis"] = 1 }),
         _ => throw new NotSupportedException($"Output link {link} has no ONNX export."),
     };
 }

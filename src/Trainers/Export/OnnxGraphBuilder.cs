@@ -18,25 +18,17 @@ internal sealed class OnnxGraphBuilder
 
     public void AddOutput(string name, params long?[] dims) => _outputs.Add(new OnnxValueInfo(name, dims));
 
-    public void AddOutput(string name, OnnxElementType type, params long?[] dims) => _outputs.Add(new OnnxValueInfo(name, dims, type));
-
     public string AddInitializer(string name, long[] dims, float[] values)
     {
         _initializers.Add(new OnnxTensor(name, dims, values));
         return name;
     }
 
-    public string AddInt64Initializer(string name, long[] dims, long[] values)
-    {
-        _initializers.Add(new OnnxTensor(name, dims, [], values));
-        return name;
-    }
-
     public string AddNode(string opType, string output, params string[] inputs) => AddNode(opType, output, inputs, null);
 
-    public string AddNode(string opType, string output, string[] inputs, IReadOnlyList<OnnxAttribute>? attributes, string domain = "")
+    public string AddNode(string opType, string output, string[] inputs, IReadOnlyDictionary<string, long>? attributes)
     {
-        _nodes.Add(new OnnxNode(opType, inputs, output, attributes, domain));
+        _nodes.Add(new OnnxNode(opType, inputs, output, attributes));
         return output;
     }
 

@@ -6,10 +6,9 @@ using Tuner.Trainers.Metrics;
 namespace Tuner.Trainers.MlNet;
 
 /// <summary>
-/// Reads a scored ML.NET view's output columns into plain arrays. Every model, ML.NET's own and ours (an ONNX
-/// graph with the same output columns), gives binary Score, Probability and PredictedLabel, multiclass the
-/// Score vector of class probabilities, regression Score. Ours come out of ApplyOnnxModel as one-slot vectors
-/// where ML.NET's are scalars; both read the same.
+/// Reads a scored ML.NET view's output columns into plain arrays. Every model, ML.NET's own and ours (ending in
+/// ML.NET's prediction transformers, Production/MlNetHead), gives binary Score, Probability and PredictedLabel,
+/// multiclass the Score vector of class probabilities, regression Score.
 /// </summary>
 public static class ScoreColumns
 {
@@ -25,7 +24,7 @@ public static class ScoreColumns
         var column = view.Schema[name];
         var result = new double[rows];
         using var cursor = view.GetRowCursor([column]);
-        var getter = Getter<float>(cursor, column);
+        var getter = cursor.GetGetter<float>(column);
         float value = 0;
         for (var i = 0; cursor.MoveNext(); i++)
         {
@@ -43,7 +42,7 @@ public static class ScoreColumns
         var (scores, probabilities, labels) = (new double[rows], new double[rows], new bool[rows]);
         using var cursor = scored.GetRowCursor([score, probability, label]);
         var (scoreGetter, probabilityGetter, labelGetter) =
-            (Getter<float>(cursor, score), Getter<float>(cursor, probability), Getter<bool>(cursor, label));
+            (cursor.GetGetter<float>(score), cursor.GetGetter<float>(probability), cursor.GetGetter<bool>(label));
         float s = 0, p = 0;
         bool predicted = false;
         for (var i = 0; cursor.MoveNext(); i++)
@@ -73,18 +72,5 @@ public static class ScoreColumns
         }
 
         return result;
-    }
-
-    /// <summary>A scalar column's getter, or for a one-slot vector column a getter of its slot.</summary>
-    private static ValueGetter<T> Getter<T>(DataViewRowCursor cursor, DataViewSchema.Column column)
-    {
-        if (column.Type is not VectorDataViewType { Size: 1 }) return cursor.GetGetter<T>(column);
-        var vector = cursor.GetGetter<VBuffer<T>>(column);
-        var buffer = default(VBuffer<T>);
-        return (ref T value) =>
-        {
-            vector(ref buffer);
-            value = buffer.GetItemOrDefault(0);
-        };
     }
 }

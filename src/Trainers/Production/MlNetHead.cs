@@ -23,6 +23,9 @@ namespace Tuner.Trainers.Production;
 /// </summary>
 internal static class MlNetHead
 {
+    /// <summary>ML.NET's scored columns.</summary>
+    public const string Score = "Score", PredictedLabel = "PredictedLabel";
+
     private const string LabelColumn = "__label";
 
     public static ITransformer Fit(MLContext ml, IDataView scores, string scoreColumn, TaskKind task, IScoringModel model, double targetScale, IReadOnlyList<string> classes)
@@ -34,7 +37,7 @@ internal static class MlNetHead
             case TaskKind.Binary:
             {
                 var parameters = Create<LinearBinaryModelParameters>([env, Vector([1f]), 0f, null]);
-                var scorer = Create<BinaryPredictionTransformer<LinearBinaryModelParameters>>([env, parameters, scores.Schema, scoreColumn, 0f, "Score"]);
+                var scorer = Create<BinaryPredictionTransformer<LinearBinaryModelParameters>>([env, parameters, scores.Schema, scoreColumn, 0f, Score]);
                 var calibration = model.Calibration;
                 var probability = ml.BinaryClassification.Calibrators.Platt(calibration.A, calibration.B).Fit(scorer.Transform(scores));
                 return new TransformerChain<ITransformer>(scorer, probability);
@@ -44,8 +47,8 @@ internal static class MlNetHead
                 var identity = Enumerable.Range(0, width).Select(k => Vector(Enumerable.Range(0, width).Select(j => j == k ? 1f : 0f).ToArray())).ToArray();
                 var parameters = Create<MaximumEntropyModelParameters>([env, identity, new float[width], width, width, classes.ToArray(), null]);
                 var schema = WithLabel(scores.Schema, classes);
-                var scorer = Create<MulticlassPredictionTransformer<MaximumEntropyModelParameters>>([env, parameters, schema, scoreColumn, LabelColumn, "Score", "PredictedLabel"]);
-                var names = ml.Transforms.Conversion.MapKeyToValue("PredictedLabel").Fit(scorer.Transform(scores));
+                var scorer = Create<MulticlassPredictionTransformer<MaximumEntropyModelParameters>>([env, parameters, schema, scoreColumn, LabelColumn, Score, PredictedLabel]);
+                var names = ml.Transforms.Conversion.MapKeyToValue(PredictedLabel).Fit(scorer.Transform(scores));
                 return new TransformerChain<ITransformer>(scorer, names);
             }
             default:

@@ -23,8 +23,7 @@ public static class ModelTransformer
         if (model is MlNetModel mlNet)
         {
             if (task != TaskKind.Multiclass) return mlNet.Transformer;
-            var predictedLabel = OnnxNames.PredictedLabelColumn;
-            var names = ml.Transforms.Conversion.MapKeyToValue(predictedLabel).Fit(mlNet.Transformer.Transform(featurized));
+            var names = ml.Transforms.Conversion.MapKeyToValue(MlNetHead.PredictedLabel).Fit(mlNet.Transformer.Transform(featurized));
             return new TransformerChain<ITransformer>(mlNet.Transformer, names);
         }
 
@@ -33,7 +32,7 @@ public static class ModelTransformer
         var graph = Path.Combine(Path.GetTempPath(), $"tuner-{Guid.NewGuid():N}.onnx");
         try
         {
-            File.WriteAllBytes(graph, OnnxExporter.Export(model, featureCount, task == TaskKind.Multiclass ? classes : null));
+            File.WriteAllBytes(graph, OnnxExporter.Export(model, featureCount));
             var layers = ml.Transforms.CopyColumns(OnnxNames.Features, FeaturizationPlan.FeaturesColumn)
                 .Append(ml.Transforms.ApplyOnnxModel([OnnxNames.Score], [OnnxNames.Features], graph))
                 .Fit(featurized);

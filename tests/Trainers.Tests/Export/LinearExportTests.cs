@@ -28,7 +28,7 @@ public sealed class LinearExportTests
     public void Multiclass_softmax_gives_the_same_probabilities()
     {
         var (model, validation) = Train(Synthetic.Multiclass(600, 6, 4, seed: 42), "softmax");
-        OnnxRun.AssertMatches(model, model, validation.Features, OnnxNames.Probabilities, ["a", "b", "c", "d"]);
+        OnnxRun.AssertMatches(model, model, validation.Features, OnnxNames.Probabilities);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class MlpExportTests
     {
         var (model, validation) = Train(new MlpTrainer(), Synthetic.Multiclass(600, 6, 3, seed: 52), "tanh", 1);
         var mlp = Assert.IsType<MlpModel>(model);
-        OnnxRun.AssertMatches(mlp, mlp, validation.Features, OnnxNames.Probabilities, ["a", "b", "c"]);
+        OnnxRun.AssertMatches(mlp, mlp, validation.Features, OnnxNames.Probabilities);
     }
 
     [Fact]

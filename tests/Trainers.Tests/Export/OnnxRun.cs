@@ -8,11 +8,11 @@ namespace Trainers.Tests.Export;
 /// <summary>Runs exported ONNX bytes with ONNX Runtime and compares them with the model's own outputs.</summary>
 internal static class OnnxRun
 {
-    /// <summary>The batch outputs (float [N × width]); ML.NET's row outputs are scalars that hold one row only.</summary>
-    public static Dictionary<string, (float[] Values, long[] Shape)> Run(byte[] model, FeatureMatrix features, params string[] outputNames)
+    public static Dictionary<string, (float[] Values, long[] Shape)> Run(byte[] model, FeatureMatrix features)
     {
         using var session = new InferenceSession(model);
         using var input = OrtValue.CreateTensorValueFromMemory(features.Values.ToArray(), [features.Rows, features.Columns]);
+        var outputNames = session.OutputNames.ToArray();
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, ["features"], [input], outputNames);
         return outputNames.Zip(outputs).ToDictionary(
@@ -21,11 +21,11 @@ internal static class OnnxRun
     }
 
     /// <summary>Exports, runs and asserts the prediction and score outputs match within 1e-5 (relative above 1).</summary>
-    public static void AssertMatches(ITrainedModel model, IScoringModel scoring, FeatureMatrix features, string predictionName,
-        IReadOnlyList<string>? classes = null)
+    public static void AssertMatches(ITrainedModel model, IScoringModel scoring, FeatureMatrix features, string predictionName)
     {
-        var outputs = Run(Tuner.Trainers.Export.OnnxExporter.Export(model, features.Columns, classes), features, predictionName, "score");
+        var outputs = Run(Tuner.Trainers.Export.OnnxExporter.Export(model, features.Columns), features);
         Predictions expected = model.Predict(features);
+        Assert.Equal(2, outputs.Count);
         AssertClose(expected.Values, outputs[predictionName], features.Rows, expected.Width);
         AssertClose(scoring.Scores(features), outputs["score"], features.Rows, scoring.OutputWidth);
     }

@@ -1,6 +1,6 @@
 namespace Tuner.Trainers.Export.Proto;
 
-/// <summary>ONNX NodeProto: input = 1, output = 2, name = 3, op_type = 4, attribute = 5, domain = 7.</summary>
+/// <summary>ONNX NodeProto: input = 1, output = 2, name = 3, op_type = 4, attribute = 5.</summary>
 internal static class NodeProtoWriter
 {
     public static byte[] Write(OnnxNode node) => ProtoBytes.Of(output =>
@@ -9,7 +9,7 @@ internal static class NodeProtoWriter
         output.WriteString(2, node.Output);
         output.WriteString(3, node.Output); // output names are unique, so they name their nodes too
         output.WriteString(4, node.OpType);
-        foreach (var attribute in node.Attributes ?? []) output.WriteLengthDelimited(5, AttributeProtoWriter.Write(attribute));
-        if (node.Domain.Length > 0) output.WriteString(7, node.Domain);
+        foreach (var (name, value) in node.IntAttributes ?? new Dictionary<string, long>())
+            output.WriteLengthDelimited(5, AttributeProtoWriter.WriteInt(name, value));
     });
 }

@@ -1,4 +1,4 @@
 namespace Tuner.Trainers.Export.Proto;
 
-/// <summary>One operator; <see cref="Domain"/> is empty for the default ai.onnx domain.</summary>
-internal sealed record OnnxNode(string OpType, string[] Inputs, string Output, IReadOnlyList<OnnxAttribute>? Attributes = null, string Domain = "");
+/// <summary>One operator of the default ONNX domain; attributes are integers (all this exporter needs).</summary>
+internal sealed record OnnxNode(string OpType, string[] Inputs, string Output, IReadOnlyDictionary<string, long>? IntAttributes = null);

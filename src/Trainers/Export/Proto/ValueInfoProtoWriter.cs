@@ -2,11 +2,12 @@ namespace Tuner.Trainers.Export.Proto;
 
 /// <summary>
 /// ONNX ValueInfoProto (name = 1, type = 2) with its TypeProto (tensor_type = 1), TypeProto.Tensor
-/// (elem_type = 1, shape = 2, always written: an empty shape is a scalar), TensorShapeProto (dim = 1) and Dimension (dim_value = 1, dim_param = 2).
+/// (elem_type = 1, shape = 2), TensorShapeProto (dim = 1) and Dimension (dim_value = 1, dim_param = 2).
 /// </summary>
 internal static class ValueInfoProtoWriter
 {
     public const string BatchDim = "N";
+    private const int FloatElementType = 1;
 
     public static byte[] Write(OnnxValueInfo value)
     {
@@ -16,7 +17,7 @@ internal static class ValueInfoProtoWriter
         });
         var tensorType = ProtoBytes.Of(output =>
         {
-            output.WriteInt32(1, (int)value.ElementType);
+            output.WriteInt32(1, FloatElementType);
             output.WriteLengthDelimited(2, shape);
         });
         var type = ProtoBytes.Of(output => output.WriteLengthDelimited(1, tensorType));
