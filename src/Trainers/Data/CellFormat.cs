@@ -59,8 +59,7 @@ public sealed record CellFormat(
     }
 
     /// <summary>True when the cell is a finite number (not missing).</summary>
-    public bool IsNumber(string raw) =>
-        !IsNumericMissing(raw) && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number);
+    public bool IsNumber(string raw) => !IsNumericMissing(raw) && TryNumber(raw, out _);
 
     /// <summary>A text cell's value: spaces trimmed; null when missing.</summary>
     public string? Text(string? raw)

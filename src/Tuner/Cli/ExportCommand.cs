@@ -56,7 +56,7 @@ public sealed class ExportCommand(IAnsiConsole console)
         var model = Path.Combine(outDirectory, "model.zip");
         ModelExporter.Save(prepared, settings, model);
         new MLContext().Model.Load(model, out var schema);
-        var header = CsvReader.Read(prepared.Data.Path).Header;
+        var header = CsvReader.ReadHeader(prepared.Data.Path);
         File.WriteAllText(Path.Combine(outDirectory, "Consumption.cs"), ConsumptionCode.Generate(schema, ModelLabels.ReadFrom(model)!, header));
         var form = ModelLabels.ReadFrom(model)!.Onnx ? "as an ONNX graph inside the ML.NET pipeline" : "in ML.NET's format";
         return $"Wrote model.zip (featurization + {settings.Trainer} {form}) and Consumption.cs to {outDirectory}.";

@@ -17,17 +17,18 @@ public static class CsvReader
         return Read(reader, path);
     }
 
+    /// <summary>The column names of a data file, reading its header row only.</summary>
+    public static IReadOnlyList<string> ReadHeader(string path)
+    {
+        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var lineNumber = 1;
+        return Header(reader, path, ref lineNumber, out _);
+    }
+
     public static CsvTable Read(TextReader reader, string path)
     {
         var lineNumber = 1;
-        var header = ReadRecord(reader, ',', ref lineNumber, path, out _, detectFrom: true, out var delimiter);
-        if (header is null || header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
-            throw new UserInputException($"Data file '{path}' is empty; it needs a header row and at least one data row.");
-
-        var names = header.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"column{i + 1}" : h.Trim()).ToList();
-        var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new UserInputException($"Data file '{path}' has two columns named '{duplicate.Key}'; rename one in the header.");
+        var names = Header(reader, path, ref lineNumber, out var delimiter);
 
         var rows = new List<string[]>();
         while (true)
@@ -44,6 +45,19 @@ public static class CsvReader
         if (rows.Count == 0)
             throw new UserInputException($"Data file '{path}' has a header but no data rows; add rows below the header.");
         return new CsvTable(path, names, rows);
+    }
+
+    private static List<string> Header(TextReader reader, string path, ref int lineNumber, out char delimiter)
+    {
+        var header = ReadRecord(reader, ',', ref lineNumber, path, out _, detectFrom: true, out delimiter);
+        if (header is null || header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
+            throw new UserInputException($"Data file '{path}' is empty; it needs a header row and at least one data row.");
+
+        var names = header.Select((h, i) => string.IsNullOrWhiteSpace(h) ? $"column{i + 1}" : h.Trim()).ToList();
+        var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new UserInputException($"Data file '{path}' has two columns named '{duplicate.Key}'; rename one in the header.");
+        return names;
     }
 
     private static List<string>? ReadRecord(

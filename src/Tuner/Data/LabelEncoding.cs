@@ -21,7 +21,7 @@ public static class LabelEncoding
             throw new UserInputException(
                 $"Label column '{column}' has a single value '{distinct.FirstOrDefault()}'; a model needs at least two distinct labels, so pick another --label.");
         var numbers = distinct.All(format.IsNumber);
-        var integers = numbers && distinct.All(v => float.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var x) && x % 1 == 0);
+        var integers = numbers && distinct.All(v => format.TryNumber(v, out var x) && x % 1 == 0);
 
         var task = requested ?? (distinct.Count == 2 ? TaskKind.Binary
             : !numbers ? TaskKind.Multiclass
@@ -59,7 +59,7 @@ public static class LabelEncoding
     public static float Encode(LabelInfo label, string value, string path, int row)
     {
         if (label.Task == TaskKind.Regression)
-            return CellFormat.Default.IsNumber(value) && CellFormat.Default.TryNumber(value, out var number)
+            return !CellFormat.Default.IsNumericMissing(value) && CellFormat.Default.TryNumber(value, out var number)
                 ? number
                 : throw new UserInputException($"Data file '{path}' row {row}: label '{value}' is not a number; fix the row or the --label.");
         var index = ClassLabels.IndexOf(label.Classes, value);

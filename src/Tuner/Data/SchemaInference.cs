@@ -12,16 +12,17 @@ public static class SchemaInference
     public static ColumnInfo Infer(CsvTable table, int column, CellFormat format)
     {
         int numericMissing = 0, numbers = 0;
+        var distinctNumbers = new HashSet<float>();
         foreach (var row in table.Rows)
         {
             var cell = row[column];
             if (format.IsNumericMissing(cell)) numericMissing++;
-            else if (format.IsNumber(cell)) numbers++;
+            else if (format.TryNumber(cell, out var value)) { numbers++; distinctNumbers.Add(value); }
         }
 
         var name = table.Header[column];
         if (numbers == table.Rows.Count - numericMissing)
-            return new ColumnInfo(name, ColumnKind.Numeric, DistinctNumbers(table, column, format), numericMissing);
+            return new ColumnInfo(name, ColumnKind.Numeric, distinctNumbers.Count, numericMissing);
 
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         int missing = 0, present = 0;
@@ -39,9 +40,6 @@ public static class SchemaInference
             : ColumnKind.Categorical;
         return new ColumnInfo(name, kind, distinct.Count, missing);
     }
-
-    private static int DistinctNumbers(CsvTable table, int column, CellFormat format) =>
-        table.Rows.Select(r => format.TryNumber(r[column], out var v) ? v : float.NaN).Where(v => !float.IsNaN(v)).Distinct().Count();
 
     // Long strings that are mostly distinct are prose, not categories.
     private static bool LooksLikeText(int distinct, int present, long totalLength) =>

@@ -89,9 +89,10 @@ public sealed class ModelScorer
         var labelIndex = table.ColumnIndex(Labels.Label);
         var label = new LabelInfo(Labels.Label, Task, Labels.Classes);
         var labels = new float[table.Rows.Count];
-        var hasLabels = labelIndex >= 0 && table.Rows.All(r => format.Text(r[labelIndex]) is not null);
+        var labelTexts = labelIndex < 0 ? [] : table.Rows.Select(r => format.Text(r[labelIndex])).ToArray();
+        var hasLabels = labelIndex >= 0 && labelTexts.All(t => t is not null);
         if (hasLabels)
-            for (var r = 0; r < labels.Length; r++) labels[r] = LabelEncoding.Encode(label, format.Text(table.Rows[r][labelIndex])!, csvPath, r + 2);
+            for (var r = 0; r < labels.Length; r++) labels[r] = LabelEncoding.Encode(label, labelTexts[r]!, csvPath, r + 2);
         return (new Dataset(csvPath, columns, label, labels, 0, "", format), hasLabels);
     }
 

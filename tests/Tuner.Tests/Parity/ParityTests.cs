@@ -116,7 +116,8 @@ public sealed class ParityTests
         var picked = Enumerable.Range(0, table.Rows.Count).Where(r => r % step == 0).ToList();
         var trainRows = picked.Where((_, i) => i % 5 != 0).ToList();
         var seen = trainRows.Select(r => table.Rows[r][labelIndex].Trim()).ToHashSet();
-        var validRows = picked.Where((_, i) => i % 5 == 0).Where(r => seen.Contains(table.Rows[r][labelIndex].Trim()) || seen.Count > 50).ToList();
+        var classes = LabelEncoding.Infer(label, seen.ToList(), null).Task != TaskKind.Regression;
+        var validRows = picked.Where((_, i) => i % 5 == 0).Where(r => !classes || seen.Contains(table.Rows[r][labelIndex].Trim())).ToList();
         string Csv(IEnumerable<int> rows) => string.Join('\n', rows.Select(r => lines[r + 1]).Prepend(lines[0])) + "\n";
         return (Samples.WriteCsv(dir, "train.csv", Csv(trainRows)), Samples.WriteCsv(dir, "valid.csv", Csv(validRows)));
     }
