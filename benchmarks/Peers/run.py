@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""Side by side at equal time, one method at a time on the whole machine: Tuner's default search, Tuner restricted
+to trainer families, Optuna+XGBoost and Optuna+scikit-learn SGD, on the sample datasets, over several seeds.
+
+Usage: run.py [--seconds 60] [--seeds 5] [--datasets spam,credit_data,...] [--methods tuner,xgboost,sgd,tuner:sgd+mlp,...]
+Each seed splits each dataset 80/20 (the raw CSV lines, seeded) into files every method gets; every method reports
+the validation metric of its best trial: binary AUC, multiclass accuracy, regression R^2. Prints each run and then a
+table of medians. Needs a Release build of Tuner (benchmarks/Peers/run builds it) and Debian's python3-optuna,
+python3-xgboost, python3-sklearn and python3-pandas.
+"""
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATASETS = {  # file: (label, task, ignored columns)
+    "spam": ("type", "binary", []),
+    "credit_data": ("Status", "binary", []),
+    "lending_club": ("Class", "binary", []),
+    "breastcancer_wisc_na": ("Class", "binary", ["Id"]),
+    "letter": ("lettr", "multiclass", []),
+    "shuttle": ("Class", "multiclass", []),
+    "diamonds": ("price", "regression", []),
+    "ames": ("Sale_Price", "regression", []),
+}
+METRIC = {"binary": "auc", "multiclass": "accuracy", "regression": "r2"}
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--seconds", type=float, default=60)
+parser.add_argument("--seeds", type=int, default=5)
+parser.add_argument("--datasets", default=",".join(DATASETS))
+parser.add_argument("--methods", default="tuner,xgboost,sgd")
+args = parser.parse_args()
+tuner = os.path.join(ROOT, "src", "Tuner", "bin", "Release", "net10.0", "tuner.dll")
+scratch = tempfile.mkdtemp(prefix="tuner-peers-")
+
+
+def split(name, seed):
+    with open(os.path.join(ROOT, "samples", "data", name + ".csv")) as f:
+        header, *rows = f.read().splitlines()
+    random.Random(seed).shuffle(rows)
+    cut = len(rows) * 4 // 5
+    paths = []
+    for part, lines in (("train", rows[:cut]), ("valid", rows[cut:])):
+        path = os.path.join(scratch, f"{name}-{seed}-{part}.csv")
+        with open(path, "w") as f:
+            f.write("\n".join([header] + lines) + "\n")
+        paths.append(path)
+    return paths
+
+
+def run_tuner(method, train, valid, label, task, ignore, seed):
+    out = os.path.join(scratch, f"{os.path.basename(train)}-{method.replace(':', '-')}")
+    command = ["dotnet", tuner, "tune", "--data", train, "--validation-data", valid, "--label", label,
+               "--time", str(args.seconds), "--seed", str(seed), "--out", out, "--study", "peers"]
+    if ignore:
+        command += ["--ignore-cols", ",".join(ignore)]
+    if ":" in method:
+        command += ["--trainers", method.split(":")[1].replace("+", ",")]
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(os.path.join(out, "best.json")) as f:
+        best = json.load(f)
+    trials = sum(1 for _ in open(os.path.join(out, "leaderboard.csv"))) - 1
+    return best["metrics"]["valid_" + METRIC[task]], trials, best["trainer"]
+
+
+def run_peer(method, train, valid, label, task, ignore, seed):
+    if ignore:  # the peers read every column: give them files without the ignored ones
+        import pandas as pd
+        for path in (train, valid):
+            pd.read_csv(path).drop(columns=ignore).to_csv(path + ".peer.csv", index=False)
+        train, valid = train + ".peer.csv", valid + ".peer.csv"
+    output = subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "Peers", "peers.py"), method, train, valid,
+                             label, task, str(args.seconds), str(seed)], check=True, capture_output=True, text=True).stdout
+    value, trials = output.split()
+    return float(value), int(trials), method
+
+
+results = {}
+print(f"Peers: {args.seconds:.0f} s per run, {args.seeds} seed(s), {os.cpu_count()} cores; metric: binary AUC, multiclass accuracy, regression R^2")
+for name in args.datasets.split(","):
+    label, task, ignore = DATASETS[name]
+    for seed in range(1, args.seeds + 1):
+        train, valid = split(name, seed)
+        for method in args.methods.split(","):
+            runner = run_tuner if method.startswith("tuner") else run_peer
+            value, trials, winner = runner(method, train, valid, label, task, ignore, seed)
+            results.setdefault((name, method), []).append(value)
+            print(f"{name:22} seed {seed}  {method:18} {value:.4f}  {trials:6} trials  {winner}", flush=True)
+
+methods = args.methods.split(",")
+print("\n| dataset | metric | " + " | ".join(methods) + " |")
+print("|---|---|" + "---|" * len(methods))
+for name in args.datasets.split(","):
+    medians = [statistics.median(results[(name, m)]) for m in methods]
+    best = max(medians)
+    cells = [f"**{v:.4f}**" if v == best else f"{v:.4f}" for v in medians]
+    print(f"| {name} | {METRIC[DATASETS[name][1]]} | " + " | ".join(cells) + " |")
