@@ -23,10 +23,10 @@ public static class MlNetCatalog
             new SdcaLogisticRegressionBinaryTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
         new("lbfgs_logistic", "lbfgs", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
             new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
-        new("fasttree", "fasttree", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p))),
+        new("fasttree", "fasttree", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Boosted: true),
         new("fastforest", "fastforest", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastForest(Forest(new FastForestBinaryTrainer.Options(), p))),
         new("lightgbm", "lightgbm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-            { NumberOfIterations = p.GetInt(Trees, 100), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+            { NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
         new("averaged_perceptron", "perceptron", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.AveragedPerceptron(
             new AveragedPerceptronTrainer.Options { LearningRate = Float(p, LearningRate, 1), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
         new("linear_svm", "svm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LinearSvm(
@@ -36,8 +36,9 @@ public static class MlNetCatalog
             new SdcaMaximumEntropyMulticlassTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
         new("lbfgs_maxent", "lbfgs", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
             new LbfgsMaximumEntropyMulticlassTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+        // Softmax always: ML.NET otherwise picks one-versus-all sigmoids below 50,000 rows, a different model per data size.
         new("lightgbm_multi", "lightgbm", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-            { NumberOfIterations = p.GetInt(Trees, 100), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+            { UseSoftmax = true, NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
         new("fasttree_ova", "fasttree", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.OneVersusAll(
             ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Label, useProbabilities: true)),
 
@@ -47,10 +48,10 @@ public static class MlNetCatalog
             new LbfgsPoissonRegressionTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
         new("online_gd", "ogd", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.OnlineGradientDescent(
             new OnlineGradientDescentTrainer.Options { LearningRate = Float(p, LearningRate, 0.1f), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
-        new("fasttree_regression", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTree(Tree(new FastTreeRegressionTrainer.Options(), p))),
+        new("fasttree_regression", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTree(Tree(new FastTreeRegressionTrainer.Options(), p)), Boosted: true),
         new("fasttree_tweedie", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTreeTweedie(Tree(new FastTreeTweedieTrainer.Options(), p))),
         new("lightgbm_regression", "lightgbm", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-            { NumberOfIterations = p.GetInt(Trees, 100), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
+            { NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
     ];
 
     public static MlNetTrainerSpec? Find(string name) => All.FirstOrDefault(s => s.Name == name);
@@ -59,6 +60,13 @@ public static class MlNetCatalog
         where TOptions : BoostedTreeOptions
     {
         options.LearningRate = p.GetDouble(LearningRate, options.LearningRate);
+        options.FeatureFraction = p.GetDouble(FeatureFraction, options.FeatureFraction);
+        if (p.Has(BaggingFraction))
+        {
+            options.BaggingSize = 1; // a fresh row sample every round
+            options.BaggingExampleFraction = p.GetDouble(BaggingFraction, options.BaggingExampleFraction);
+        }
+
         return Common(options, p);
     }
 
@@ -82,11 +90,21 @@ public static class MlNetCatalog
         return options;
     }
 
-    private static GradientBooster.Options Booster(HyperParameters p) => new()
+    private static GradientBooster.Options Booster(HyperParameters p)
     {
-        L1Regularization = p.GetDouble(L1, 0),
-        L2Regularization = p.GetDouble(L2, 0.01),
-    };
+        var options = new GradientBooster.Options { L1Regularization = p.GetDouble(L1, 0), L2Regularization = p.GetDouble(L2, 0.01) };
+        options.FeatureFraction = p.GetDouble(FeatureFraction, options.FeatureFraction);
+        options.MinimumSplitGain = p.GetDouble(MinimumSplitGain, options.MinimumSplitGain);
+        options.MinimumChildWeight = p.GetDouble(MinimumChildWeight, options.MinimumChildWeight);
+        options.MaximumTreeDepth = p.GetInt(MaximumDepth, options.MaximumTreeDepth);
+        if (p.Has(BaggingFraction))
+        {
+            options.SubsampleFrequency = 1; // a fresh row sample every round
+            options.SubsampleFraction = p.GetDouble(BaggingFraction, options.SubsampleFraction);
+        }
+
+        return options;
+    }
 
     private static float Float(HyperParameters p, string name, float defaultValue) => (float)p.GetDouble(name, defaultValue);
 

@@ -11,4 +11,8 @@ public static class MlNetParameterNames
     public const string Leaves = "leaves";
     public const string MinimumExamplesPerLeaf = "min_leaf";
     public const string FeatureFraction = "feature_fraction";
+    public const string BaggingFraction = "bagging_fraction";
+    public const string MinimumSplitGain = "min_split_gain";
+    public const string MinimumChildWeight = "min_child_weight";
+    public const string MaximumDepth = "max_depth";
 }

@@ -23,18 +23,26 @@ public sealed class MlNetTrainer(MlNetTrainerSpec spec, int seed) : IEpochTraine
         Func<EpochRecord, bool> onEpoch,
         CancellationToken cancellationToken)
     {
+        var model = Fit(Spec, seed, training, parameters, cancellationToken);
+        return new TrainingOutcome(TrainingStatus.Completed, null, [], new MlNetModel(model, training.Task, training.ClassCount));
+    }
+
+    /// <summary>Fits the trainer on the rows; the cancellation token interrupts ML.NET's own loop.</summary>
+    internal static ITransformer Fit(MlNetTrainerSpec spec, int seed, LabeledData training, HyperParameters parameters, CancellationToken cancellationToken)
+    {
         var ml = new MLContext(seed);
         using var registration = cancellationToken.Register(() => CancelExecution(ml));
         var trainView = new MatrixDataView(training);
-        ITransformer model;
         try
         {
-            model = Spec.Create(ml, parameters).Fit(trainView);
+            var model = spec.Create(ml, parameters).Fit(trainView);
             if (training.Task == TaskKind.Binary && model.GetOutputSchema(trainView.Schema).GetColumnOrNull("Probability") is null)
             {
                 var calibrator = ml.BinaryClassification.Calibrators.Platt(MatrixDataView.LabelColumn).Fit(model.Transform(trainView));
                 model = new TransformerChain<ITransformer>(model, calibrator);
             }
+
+            return model;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -45,8 +53,6 @@ public sealed class MlNetTrainer(MlNetTrainerSpec spec, int seed) : IEpochTraine
             // ML.NET reports its own cancellation as a plain exception.
             throw new OperationCanceledException(cancellationToken);
         }
-
-        return new TrainingOutcome(TrainingStatus.Completed, null, [], new MlNetModel(model, training.Task, training.ClassCount));
     }
 
     // ML.NET 5 keeps MLContext.CancelExecution internal (public only through the Experimental package,

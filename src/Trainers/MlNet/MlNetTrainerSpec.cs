@@ -6,10 +6,12 @@ namespace Tuner.Trainers.MlNet;
 
 /// <summary>
 /// One ML.NET trainer the tuner can use: its name in search spaces, its family for --trainers, its task,
-/// and how to build it from sampled hyper-parameters.
+/// and how to build it from sampled hyper-parameters. A <paramref name="Boosted"/> trainer grows its trees in
+/// rounds whose staged predictions give a learning curve (<see cref="BoostedTreeTrainer"/>).
 /// </summary>
 public sealed record MlNetTrainerSpec(
     string Name,
     string Family,
     TaskKind Task,
-    Func<MLContext, HyperParameters, IEstimator<ITransformer>> Create);
+    Func<MLContext, HyperParameters, IEstimator<ITransformer>> Create,
+    bool Boosted = false);

@@ -30,7 +30,7 @@ public static class TrainerRegistry
 
     /// <summary>A fresh trainer for one fold of one trial; the seed makes its randomness reproducible.</summary>
     public static IEpochTrainer Create(string trainer, int seed) =>
-        MlNetCatalog.Find(trainer) is { } spec ? new MlNetTrainer(spec, seed)
+        MlNetCatalog.Find(trainer) is { } spec ? spec.Boosted ? new BoostedTreeTrainer(spec, seed) : new MlNetTrainer(spec, seed)
         : Custom.TryGetValue(trainer, out var create) ? create(seed)
         : throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", MlNetCatalog.All.Select(s => s.Name).Concat(Custom.Keys))}.", nameof(trainer));
 }

@@ -1,0 +1,94 @@
+using Microsoft.ML;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
+using static Tuner.Trainers.MlNet.MlNetParameterNames;
+
+namespace Tuner.Trainers.MlNet;
+
+/// <summary>
+/// An ML.NET boosting trainer (LightGBM, FastTree) run as a curve-reporting trainer whose epochs are boosting
+/// rounds. <c>trees</c> is the most rounds it may grow. It trains in stages of 27, 81, 243, … rounds (each stage a
+/// fresh fit, since ML.NET cannot continue a booster; boosting is sequential and seeded, so a longer fit repeats
+/// the shorter one's trees), and after each stage reports every new round's training and validation loss and
+/// validation metric, computed from the ensemble's staged predictions (<see cref="BoostedEnsemble"/>). So a pruner
+/// judges rounds as it judges epochs, and only trials it lets through pay for more trees. Growing stops when the
+/// validation metric has not improved for <see cref="Patience"/> rounds, or at <c>trees</c>; the model keeps the
+/// rounds up to its best validation metric (early stopping chooses the tree count).
+/// </summary>
+public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
+{
+    public const int Patience = 20;
+    public const int DefaultRounds = 100;
+    private const int FirstStage = 27;
+    private const int StageGrowth = 3;
+
+    public TrainingOutcome Train(
+        LabeledData training,
+        LabeledData validation,
+        HyperParameters parameters,
+        string rankingMetric,
+        Func<EpochRecord, bool> onEpoch,
+        CancellationToken cancellationToken)
+    {
+        var metric = MetricInfo.Find(training.Task, rankingMetric)
+            ?? throw new ArgumentException($"Unknown {training.Task} metric '{rankingMetric}'.", nameof(rankingMetric));
+        int maxRounds = Math.Max(1, parameters.GetInt(Trees, DefaultRounds));
+        double learningRate = parameters.GetDouble(LearningRate, double.NaN);
+        var curve = new List<EpochRecord>();
+        int bestRound = 0;
+        double bestMetric = double.NaN;
+        ITransformer? model = null;
+        BoostedEnsemble? ensemble = null;
+        foreach (var stage in Stages(maxRounds))
+        {
+            model = MlNetTrainer.Fit(spec, seed, training, With(parameters, stage), cancellationToken);
+            ensemble = BoostedEnsemble.Read(model, training.Task, training.ClassCount);
+            var trainScores = ensemble.NewScores(training.Rows);
+            var validScores = ensemble.NewScores(validation.Rows);
+            for (int round = 0; round < ensemble.Rounds; round++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ensemble.AddRound(round, training.Features, trainScores);
+                ensemble.AddRound(round, validation.Features, validScores);
+                if (round < curve.Count) continue; // reported by an earlier stage
+                var validPredictions = ensemble.Predictions(validScores);
+                var record = new EpochRecord(round + 1, Loss(training, ensemble.Predictions(trainScores)), Loss(validation, validPredictions),
+                    MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name), learningRate, double.NaN, double.NaN, []);
+                curve.Add(record);
+                if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
+                if (!onEpoch(record))
+                {
+                    ensemble.Truncate(Math.Max(bestRound, 1));
+                    return new TrainingOutcome(TrainingStatus.Stopped, $"stopped by the observer after round {record.Epoch}", curve,
+                        new MlNetModel(model, training.Task, training.ClassCount));
+                }
+            }
+
+            // The booster stops by itself when no split gains anything; or the metric stopped improving.
+            if (ensemble.Rounds < stage || curve.Count - bestRound >= Patience) break;
+        }
+
+        ensemble!.Truncate(Math.Max(bestRound, 1));
+        var message = bestRound < curve.Count ? $"early stopping: kept {bestRound} of {curve.Count} rounds" : null;
+        return new TrainingOutcome(TrainingStatus.Completed, message, curve, new MlNetModel(model!, training.Task, training.ClassCount));
+    }
+
+    /// <summary>The round counts each stage fits: 27·3^k while at most half of <paramref name="maxRounds"/>, then all of them.</summary>
+    public static IEnumerable<int> Stages(int maxRounds)
+    {
+        for (long stage = FirstStage; stage * 2 <= maxRounds; stage *= StageGrowth) yield return (int)stage;
+        yield return maxRounds;
+    }
+
+    /// <summary>The per-row mean log-loss (classification) or squared error (regression): what the booster minimises.</summary>
+    private static double Loss(LabeledData data, Predictions predictions)
+    {
+        if (data.Rows == 0) return double.NaN;
+        if (data.Task != TaskKind.Regression) return MetricCalculator.Compute(data.Labels, predictions, "logloss");
+        var rmse = MetricCalculator.Compute(data.Labels, predictions, "rmse");
+        return rmse * rmse;
+    }
+
+    private static HyperParameters With(HyperParameters parameters, int rounds) => new(parameters.Values.SetItem(Trees, rounds));
+}
