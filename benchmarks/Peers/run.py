@@ -2,7 +2,8 @@
 """Side by side at equal time, one method at a time on the whole machine: Tuner's default search, Tuner restricted
 to trainer families, Optuna+XGBoost and Optuna+scikit-learn SGD, on the sample datasets, over several seeds.
 
-Usage: run.py [--seconds 60] [--seeds 5] [--datasets spam,credit_data,...] [--methods tuner,xgboost,sgd,tuner:sgd+mlp,...]
+Usage: run.py [--seconds 60] [--seeds 5] [--datasets spam,credit_data,...] [--methods tuner,families,xgboost,sgd,tuner:sgd+mlp,...]
+"families" stands for Tuner restricted to each trainer family of the dataset's task alone (tuner:lightgbm, tuner:sgd, ...).
 Each seed splits each dataset 80/20 (the raw CSV lines, seeded) into files every method gets; every method reports
 the validation metric of its best trial: binary AUC, multiclass accuracy, regression R^2. Prints each run and then a
 table of medians. Needs a Release build of Tuner (benchmarks/Peers/run builds it) and Debian's python3-optuna,
@@ -29,6 +30,11 @@ DATASETS = {  # file: (label, task, ignored columns)
     "ames": ("Sale_Price", "regression", []),
 }
 METRIC = {"binary": "auc", "multiclass": "accuracy", "regression": "r2"}
+FAMILIES = {  # the trainer families of each task's built-in space (src/Tuner/Search/Spaces)
+    "binary": ["sdca", "lbfgs", "fasttree", "fastforest", "lightgbm", "perceptron", "svm", "sgd", "mlp"],
+    "multiclass": ["sdca", "lbfgs", "lightgbm", "fasttree", "sgd", "mlp"],
+    "regression": ["sdca", "lbfgs", "ogd", "fasttree", "lightgbm", "sgd", "mlp"],
+}
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--seconds", type=float, default=60)
@@ -81,23 +87,27 @@ def run_peer(method, train, valid, label, task, ignore, seed):
     return float(value), int(trials), method
 
 
+def expand(methods, task):
+    return [m for method in methods.split(",") for m in (["tuner:" + f for f in FAMILIES[task]] if method == "families" else [method])]
+
+
 results = {}
 print(f"Peers: {args.seconds:.0f} s per run, {args.seeds} seed(s), {os.cpu_count()} cores; metric: binary AUC, multiclass accuracy, regression R^2")
 for name in args.datasets.split(","):
     label, task, ignore = DATASETS[name]
     for seed in range(1, args.seeds + 1):
         train, valid = split(name, seed)
-        for method in args.methods.split(","):
+        for method in expand(args.methods, task):
             runner = run_tuner if method.startswith("tuner") else run_peer
             value, trials, winner = runner(method, train, valid, label, task, ignore, seed)
             results.setdefault((name, method), []).append(value)
             print(f"{name:22} seed {seed}  {method:18} {value:.4f}  {trials:6} trials  {winner}", flush=True)
 
-methods = args.methods.split(",")
+methods = list(dict.fromkeys(m for name in args.datasets.split(",") for m in expand(args.methods, DATASETS[name][1])))
 print("\n| dataset | metric | " + " | ".join(methods) + " |")
 print("|---|---|" + "---|" * len(methods))
 for name in args.datasets.split(","):
-    medians = [statistics.median(results[(name, m)]) for m in methods]
-    best = max(medians)
-    cells = [f"**{v:.4f}**" if v == best else f"{v:.4f}" for v in medians]
+    medians = [statistics.median(results[(name, m)]) if (name, m) in results else float("nan") for m in methods]
+    best = max(v for v in medians if v == v)
+    cells = [" " if v != v else f"**{v:.4f}**" if v == best else f"{v:.4f}" for v in medians]
     print(f"| {name} | {METRIC[DATASETS[name][1]]} | " + " | ".join(cells) + " |")

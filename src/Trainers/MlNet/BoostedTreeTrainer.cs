@@ -20,7 +20,8 @@ public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoch
 {
     public const int Patience = 20;
     public const int DefaultRounds = 100;
-    private const int FirstStage = 27;
+    /// <summary>The rounds of the first fit: stopping a run before them saves nothing, so pruners are asked from there.</summary>
+    public const int FirstStage = 27;
     private const int StageGrowth = 3;
 
     public TrainingOutcome Train(

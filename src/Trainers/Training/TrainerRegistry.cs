@@ -28,6 +28,9 @@ public static class TrainerRegistry
     public static bool Supports(string trainer, TaskKind task) =>
         MlNetCatalog.Find(trainer) is { } spec ? spec.Task == task : Custom.ContainsKey(trainer);
 
+    /// <summary>The first epoch at which stopping a run saves training: a boosted trainer fits its first stage of rounds whole.</summary>
+    public static int FirstPrunableEpoch(string trainer) => MlNetCatalog.Find(trainer) is { Boosted: true } ? BoostedTreeTrainer.FirstStage : 1;
+
     /// <summary>A fresh trainer for one fold of one trial; the seed makes its randomness reproducible.</summary>
     public static IEpochTrainer Create(string trainer, int seed) =>
         MlNetCatalog.Find(trainer) is { } spec ? spec.Boosted ? new BoostedTreeTrainer(spec, seed) : new MlNetTrainer(spec, seed)

@@ -9,7 +9,7 @@ namespace Tuner.Search;
 /// Each trainer's defaults come first and then <see cref="TpeOptions.StartupTrials"/> random trials (both
 /// exactly as <see cref="RandomSampler"/> draws them); after that the finished trials are split into the best
 /// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter (or,
-/// with <see cref="TpeOptions.PerSecond"/>, for good trials per second: <see cref="TrainerChoice"/>), and
+/// with <see cref="TpeOptions.PerSecond"/>, by its estimated cost for improvement: <see cref="TrainerChoice"/>), and
 /// each of its parameters that is active under the values chosen so far is drawn from its own l(x)/g(x) model
 /// built only on the trials of that trainer in which the parameter was active — independent TPE over the
 /// active sub-space, which is how conditional parameters are handled. A parameter with fewer than two good
@@ -81,7 +81,7 @@ public sealed class TpeSampler : ISampler
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
         var names = space.Trainers.Select(t => t.Trainer).ToList();
-        if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, split, history, CurrentOverheadSeconds, random)];
+        if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, history, higherIsBetter, CurrentOverheadSeconds, random)];
         var l = new CategoricalEstimator(split.Good.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
         var g = new CategoricalEstimator(split.Bad.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
         var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));

@@ -60,6 +60,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
             return (trainer.Train(fold.Training, fold.Validation, parameters, metric, _ => true, cancellationToken), null);
 
         var reported = 0;
+        var prunable = TrainerRegistry.FirstPrunableEpoch(trial.Trainer);
         string? pruned = null;
         var steps = new StepBuffer(store, trial.Id);
         try
@@ -69,7 +70,7 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
                 steps.Add(step);
                 reported = step.Epoch;
                 board.Record(trial.Number, trial.Trainer, step.Epoch, step.ValidationMetric);
-                pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
+                if (step.Epoch >= prunable) pruned = pruner.Check(trial.Number, step.Epoch, step.ValidationMetric, board);
                 return pruned is null;
             }, cancellationToken);
 

@@ -3,51 +3,103 @@ using Tuner.Study;
 namespace Tuner.Search.Tpe;
 
 /// <summary>
-/// Chooses the trainer of a TPE proposal for good trials per second, used when the study's budget is time.
-/// Each trainer's chance that its next trial lands in the good set is a Beta posterior over its good and bad
-/// observations, with a prior worth two trials at the study's overall good rate; one draw from each (Thompson
-/// sampling) is divided by the trainer's mean trial time, training plus what the runner spends around each trial,
-/// and the highest rate wins. Counted per trial, TPE
-/// follows a good but slow trainer (fasttree at 3 s a trial on spam) where an equally good fast one (lightgbm at
-/// 0.2 s) gets fifteen times the draws in the same time. A cheap trainer that never lands in the good set keeps a
-/// few draws while its bad count grows, and each of them costs little time.
+/// Chooses the trainer of a TPE proposal by its estimated cost for improvement (ECI, the learner choice of FLAML:
+/// Wang et al. 2021), used when the study's budget is time. A trainer's cost counts what its finished trials took,
+/// training plus what the runner spends around each. Its ECI is the time it has spent since it last improved its own
+/// best, and at least twice what its best trial cost; a trainer behind the study's best also needs the gap divided
+/// by the speed at which it has been gaining lately (over the second half of its time), or, not gaining, twice all
+/// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two
+/// typical trials per attempt. A third of the time is shared equally by the trainers with a result, the rest in
+/// proportion to 1/ECI, and the trainer is drawn with probability share / its mean trial cost, so that the shares are
+/// shares of the time, not of the trials. So time follows improvement: a trainer
+/// that keeps improving the best keeps the machine; a cheap one that levelled off below it gets little of the time,
+/// however many trials that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
 /// </summary>
 internal static class TrainerChoice
 {
     /// <summary>The least a trial costs besides training: storing it, 1 to 2.3 ms measured by benchmarks/StoreOverhead.</summary>
     private const double MinOverheadSeconds = 0.002;
-    private const double PriorTrials = 2;
+
+    /// <summary>
+    /// The part of the time shared equally by the trainers that have a result, whatever their ECI: one behind early
+    /// (an MLP before it has found its learning rate) keeps enough time to overtake a cheap leader gaining by crumbs.
+    /// </summary>
+    private const double FloorShare = 1.0 / 3;
 
     /// <param name="overheadSeconds">What a trial currently costs the runner besides training (see <see cref="ISampler.ObserveOverhead"/>).</param>
-    public static int Choose(IReadOnlyList<string> trainers, TpeSplit split, IReadOnlyList<TrialRecord> history, double overheadSeconds, Random random)
+    public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds, Random random)
     {
-        var observed = split.Good.Count + split.Bad.Count;
-        var goodRate = Math.Clamp(observed > 0 ? (double)split.Good.Count / observed : 0.1, 0.01, 0.99);
-        var seconds = MeanTrialSeconds(trainers, history, Math.Max(overheadSeconds, MinOverheadSeconds));
-        var (best, bestRate) = (0, double.NegativeInfinity);
-        for (var i = 0; i < trainers.Count; i++)
-        {
-            var good = split.Good.Count(o => o.Trainer == trainers[i]);
-            var bad = split.Bad.Count(o => o.Trainer == trainers[i]);
-            var chance = BetaDistribution.Sample(good + PriorTrials * goodRate, bad + PriorTrials * (1 - goodRate), random);
-            var rate = chance / seconds[i];
-            if (rate > bestRate) (best, bestRate) = (i, rate);
-        }
+        var overhead = Math.Max(overheadSeconds, MinOverheadSeconds);
+        var progress = trainers.Select(_ => new Progress()).ToArray();
+        var index = trainers.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        foreach (var trial in history)
+            if (trial.IsFinished && !trial.IsRetryable && index.TryGetValue(trial.Trainer, out var i))
+                progress[i].Add(trial, higherIsBetter ? trial.Value : -trial.Value, overhead);
 
-        return best;
+        var studyBest = progress.Max(p => p.Best);
+        var typicalCost = Median(progress.Where(p => p.Trials > 0).Select(p => p.Spent / p.Trials), fallback: 1);
+        var rates = progress.Select(p => 1 / p.CostForImprovement(studyBest, typicalCost)).ToArray();
+        var floors = progress.Select(p => p.HasResult ? FloorShare / trainers.Count : 0).ToArray();
+        var free = 1 - floors.Sum();
+        // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI; drawn with probability
+        // share / (cost of one of its trials), that is the share of the time it gets.
+        var weights = progress.Select((p, i) => (floors[i] + free * rates[i] / rates.Sum()) / (p.Trials > 0 ? p.Spent / p.Trials : typicalCost)).ToArray();
+        var draw = random.NextDouble() * weights.Sum();
+        for (var i = 0; i < weights.Length; i++)
+            if ((draw -= weights[i]) < 0) return i;
+        return weights.Length - 1;
     }
 
-    /// <summary>Each trainer's mean time per finished trial; a trainer with none yet gets the median of the others.</summary>
-    private static double[] MeanTrialSeconds(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, double overheadSeconds)
+    private static double Median(IEnumerable<double> values, double fallback)
     {
-        var seconds = trainers.Select(trainer => history
-                .Where(t => t.Trainer == trainer && t.IsFinished && t.DurationSeconds is >= 0)
-                .Select(t => t.DurationSeconds!.Value + overheadSeconds)
-                .DefaultIfEmpty(double.NaN)
-                .Average())
-            .ToArray();
-        var known = seconds.Where(double.IsFinite).Order().ToArray();
-        var fill = known.Length > 0 ? known[known.Length / 2] : 1;
-        return seconds.Select(s => double.IsFinite(s) ? s : fill).ToArray();
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? fallback : sorted[sorted.Length / 2];
+    }
+
+    /// <summary>One trainer's trials in order, with values where higher is better.</summary>
+    private sealed class Progress
+    {
+        private readonly List<(double Spent, double Best)> _improvements = [];
+        private double _bestCost;
+
+        public int Trials { get; private set; }
+        public double Spent { get; private set; }
+        public double Best { get; private set; } = double.NegativeInfinity;
+
+        public bool HasResult => _improvements.Count > 0;
+
+        public void Add(TrialRecord trial, double? value, double overhead)
+        {
+            var cost = Math.Max(trial.DurationSeconds ?? 0, 0) + overhead;
+            Trials++;
+            Spent += cost;
+            if (trial.State != TrialState.Complete || value is not { } v || !double.IsFinite(v) || v <= Best) return;
+            (Best, _bestCost) = (v, cost);
+            _improvements.Add((Spent, v));
+        }
+
+        public double CostForImprovement(double studyBest, double typicalCost)
+        {
+            if (Trials == 0) return typicalCost;
+            // Only pruned, diverged or failed trials: nothing to show for the time, each attempt worth two typical trials.
+            if (double.IsNegativeInfinity(Best)) return Math.Max(Spent, 2 * typicalCost * Trials);
+            var sinceImproved = Math.Max(Spent - _improvements[^1].Spent, 2 * _bestCost);
+            if (Best >= studyBest) return sinceImproved;
+            var speed = RecentSpeed();
+            var closing = speed > 0 ? (studyBest - Best) / speed : 2 * Spent;
+            return Math.Max(sinceImproved, closing);
+        }
+
+        /// <summary>
+        /// Value gained per second over the second half of the time spent (or since its first result, if later):
+        /// a trainer levelling off below the best shows it here, where its early gains would promise the gap closed soon.
+        /// </summary>
+        private double RecentSpeed()
+        {
+            var (fromSpent, fromBest) = _improvements[0];
+            foreach (var (spent, best) in _improvements)
+                if (spent <= Spent / 2) (fromSpent, fromBest) = (Spent / 2, best);
+            return Spent > fromSpent ? (Best - fromBest) / (Spent - fromSpent) : 0;
+        }
     }
 }
