@@ -18,7 +18,7 @@ namespace Tuner.Trainers.MlNet;
 /// </summary>
 public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
 {
-    public const int Patience = 20;
+    public const int Patience = 50;
     public const int DefaultRounds = 100;
     /// <summary>The rounds of the first fit: stopping a run before them saves nothing, so pruners are asked from there.</summary>
     public const int FirstStage = 27;
