@@ -31,6 +31,32 @@ public sealed class SearchRunTests
     }
 
     [Fact]
+    public async Task Boosted_trials_record_every_round_and_asha_prunes_them_only_from_the_first_stages_end()
+    {
+        var dir = Samples.TempDirectory();
+        var space = Samples.WriteCsv(dir, "space.json", """
+            { "trainers": { "lightgbm": {
+                "trees": { "value": 200 },
+                "learning_rate": { "type": "categorical", "choices": [0.001, 0.002, 0.05, 0.1, 0.2] },
+                "leaves": { "type": "categorical", "choices": [4, 8, 16] } } } }
+            """);
+
+        await StudyHarness.RunAsync(StudyHarness.Options(Samples.Data("spam.csv"), "type", dir, trials: 14, space: space, pruner: "asha"));
+
+        var trials = StudyHarness.Trials(dir);
+        using var store = new Tuner.Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
+        foreach (var trial in trials)
+        {
+            var steps = store.LoadSteps(trial.Id);
+            Assert.Equal(Enumerable.Range(1, steps.Count), steps.Select(s => s.Epoch));
+            if (trial.State == TrialState.Pruned) Assert.Matches("^pruned at epoch (27|81):", trial.Error);
+        }
+
+        Assert.Contains(trials, t => t.State == TrialState.Pruned);
+        Assert.All(trials.Where(t => t.State == TrialState.Complete), t => Assert.InRange(store.LoadSteps(t.Id).Count, 1, 200));
+    }
+
+    [Fact]
     public async Task Parallel_workers_record_each_trial_exactly_once()
     {
         var dir = Samples.TempDirectory();
