@@ -9,8 +9,8 @@ namespace Tuner.Search.Tpe;
 /// best, and at least twice what its best trial cost; a trainer behind the study's best also needs the gap divided
 /// by the speed at which it has been gaining lately (over the second half of its time), or, not gaining, twice all
 /// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two
-/// typical trials per attempt. A third of the time is shared equally by the trainers with a result, the rest in
-/// proportion to 1/ECI, and the trainer is drawn with probability share / its mean trial cost, so that the shares are
+/// typical trials per attempt. A third of the time is shared equally by the three trainers with the best results, the
+/// rest in proportion to 1/ECI, and the trainer is drawn with probability share / its mean trial cost, so that the shares are
 /// shares of the time, not of the trials. So time follows improvement: a trainer
 /// that keeps improving the best keeps the machine; a cheap one that levelled off below it gets little of the time,
 /// however many trials that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
@@ -21,10 +21,13 @@ internal static class TrainerChoice
     private const double MinOverheadSeconds = 0.002;
 
     /// <summary>
-    /// The part of the time shared equally by the trainers that have a result, whatever their ECI: one behind early
-    /// (an MLP before it has found its learning rate) keeps enough time to overtake a cheap leader gaining by crumbs.
+    /// The part of the time shared equally by the <see cref="Contenders"/> best trainers, whatever their ECI: one
+    /// close behind early (an MLP before it has found its learning rate) keeps enough time to overtake a cheap leader
+    /// gaining by crumbs, while trainers far behind (a linear model on a curved problem) get only what ECI gives them.
     /// </summary>
     private const double FloorShare = 1.0 / 3;
+
+    private const int Contenders = 3;
 
     /// <param name="overheadSeconds">What a trial currently costs the runner besides training (see <see cref="ISampler.ObserveOverhead"/>).</param>
     public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds, Random random)
@@ -39,7 +42,8 @@ internal static class TrainerChoice
         var studyBest = progress.Max(p => p.Best);
         var typicalCost = Median(progress.Where(p => p.Trials > 0).Select(p => p.Spent / p.Trials), fallback: 1);
         var rates = progress.Select(p => 1 / p.CostForImprovement(studyBest, typicalCost)).ToArray();
-        var floors = progress.Select(p => p.HasResult ? FloorShare / trainers.Count : 0).ToArray();
+        var contenders = progress.Where(p => p.HasResult).OrderByDescending(p => p.Best).Take(Contenders).ToHashSet();
+        var floors = progress.Select(p => contenders.Contains(p) ? FloorShare / contenders.Count : 0).ToArray();
         var free = 1 - floors.Sum();
         // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI; drawn with probability
         // share / (cost of one of its trials), that is the share of the time it gets.
