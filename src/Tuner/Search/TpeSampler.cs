@@ -27,6 +27,8 @@ public sealed class TpeSampler : ISampler
     private readonly bool higherIsBetter;
     private readonly TpeOptions options;
     private readonly RandomSampler fallback;
+    private readonly ParameterCodes codes = new();
+    private readonly Lock modelGate = new();
     private readonly Lock overheadGate = new();
     private double overheadSeconds;
 
@@ -62,19 +64,21 @@ public sealed class TpeSampler : ISampler
             return fallback.Propose(trialNumber, history);
 
         var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
-        var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var seen = new SeenConfigurations(history);
         var split = TpeSplit.From(history, higherIsBetter);
         var trainer = ChooseTrainer(split, history, random);
-        var models = new TrainerModels(trainer, split, options.PriorWeight);
+        lock (modelGate) // the trials' codes and sorted values are shared by proposals
+        {
+            var models = new TrainerModels(trainer, split, options.PriorWeight, codes);
+            var best = Propose(trainer, Independent(trainer, models, random));
+            if (!seen.Contains(best.Key)) return best;
 
-        var best = Propose(trainer, Independent(trainer, models, random));
-        if (!seen.Contains(best.Key)) return best;
-
-        var joint = Enumerable.Range(0, options.Candidates)
-            .Select(_ => Joint(trainer, models, random))
-            .OrderByDescending(c => c.Score)
-            .Select(c => Propose(trainer, c.Values));
-        return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
+            var joint = Enumerable.Range(0, options.Candidates)
+                .Select(_ => Joint(trainer, models, random))
+                .OrderByDescending(c => c.Score)
+                .Select(c => Propose(trainer, c.Values));
+            return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
+        }
     }
 
     private TrainerSpace ChooseTrainer(TpeSplit split, IReadOnlyList<TrialRecord> history, Random random)
@@ -94,7 +98,7 @@ public sealed class TpeSampler : ISampler
         foreach (var parameter in ActiveInOrder(trainer, chosen))
         {
             chosen[parameter.Name] = parameter is FixedParameter f ? f.Value
-                : models.For(parameter) is { } model ? BestOf(random, () => model.Sample(random), model.LogRatio)
+                : models.For(parameter) is { } model ? model.Best(Draw(random, model))
                 : parameter.Sample(random);
         }
 
@@ -125,6 +129,14 @@ public sealed class TpeSampler : ISampler
     /// <summary>Yields the parameters in order, each only if its condition holds on the values set so far.</summary>
     private static IEnumerable<ParameterSpec> ActiveInOrder(TrainerSpace trainer, Dictionary<string, object> chosen) =>
         trainer.Parameters.Where(p => p.When is null || p.When.Holds(chosen));
+
+    /// <summary>The candidates a parameter's best is chosen from, drawn in the order <see cref="BestOf"/> would draw them.</summary>
+    private object[] Draw(Random random, ParameterModel model)
+    {
+        var candidates = new object[options.Candidates];
+        for (var i = 0; i < candidates.Length; i++) candidates[i] = model.Sample(random);
+        return candidates;
+    }
 
     private T BestOf<T>(Random random, Func<T> draw, Func<T, double> score)
     {

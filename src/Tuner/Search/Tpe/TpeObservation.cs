@@ -20,10 +20,22 @@ internal sealed record TpeSplit(IReadOnlyList<TpeObservation> Good, IReadOnlyLis
     /// </summary>
     public static TpeSplit From(IReadOnlyList<TrialRecord> history, bool higherIsBetter)
     {
-        var finite = history.Where(IsScored).Select(t => Loss(t.Value!.Value, higherIsBetter)).ToList();
-        var liar = finite.Count > 0 ? finite.Max() : double.PositiveInfinity;
+        // The worst finite loss, as Enumerable.Max finds it (the first of equal ones); none: infinite.
+        var liar = double.NaN;
+        foreach (var trial in history)
+        {
+            if (!IsScored(trial)) continue;
+            var loss = Loss(trial.Value!.Value, higherIsBetter);
+            if (double.IsNaN(liar) || loss > liar) liar = loss;
+        }
 
-        var observations = new List<(TpeObservation Observation, int Number)>();
+        if (double.IsNaN(liar)) liar = double.PositiveInfinity;
+
+        var observations = new List<TpeObservation>(history.Count);
+        var order = new List<UInt128>(history.Count);
+        var worst = new List<UInt128>(); // infinite losses: pruned and diverged trials, often most of them
+        var byNumber = true;
+        var lastNumber = int.MinValue;
         foreach (var trial in history)
         {
             double? loss = trial.State switch
@@ -33,14 +45,42 @@ internal sealed record TpeSplit(IReadOnlyList<TpeObservation> Good, IReadOnlyLis
                 TrialState.Running => liar,
                 _ => null,
             };
-            if (loss is { } l)
-                observations.Add((new TpeObservation(trial.Trainer, trial.Parameters, l), trial.Number));
+            if (loss is not { } l) continue;
+            (double.IsPositiveInfinity(l) ? worst : order).Add(SortKey(l, trial.Number, observations.Count));
+            observations.Add(new TpeObservation(trial.Trainer, trial.Parameters, l));
+            byNumber &= trial.Number >= lastNumber;
+            lastNumber = trial.Number;
         }
 
-        // Ties (equal losses, all the pruned ones) are broken by trial number so the split is reproducible.
-        var ranked = observations.OrderBy(o => o.Observation.Loss).ThenBy(o => o.Number).Select(o => o.Observation).ToList();
-        var goodCount = GoodCount(ranked.Count);
-        return new TpeSplit(ranked.Take(goodCount).ToList(), ranked.Skip(goodCount).ToList());
+        // Ties (equal losses, all the pruned ones) are broken by trial number so the split is reproducible, and then by
+        // the order in the history, as a stable sort would. The infinite losses come last, and in a history ordered by
+        // number (the runner's) they already are in that order.
+        order.Sort();
+        if (!byNumber) worst.Sort();
+        order.AddRange(worst);
+        var goodCount = GoodCount(order.Count);
+        var good = new TpeObservation[goodCount];
+        var bad = new TpeObservation[order.Count - goodCount];
+        for (var i = 0; i < order.Count; i++)
+        {
+            var observation = observations[(int)(uint)order[i]];
+            if (i < goodCount) good[i] = observation;
+            else bad[i - goodCount] = observation;
+        }
+
+        return new TpeSplit(good, bad);
+    }
+
+    /// <summary>
+    /// Orders by loss, then trial number, then position, as one integer (sorting a few thousand of them per proposal
+    /// is several times cheaper than comparing tuples): the loss's bits turned so that unsigned order is numeric order
+    /// (-0 taken as 0, which it equals; losses are never NaN), the number offset to unsigned, the position.
+    /// </summary>
+    private static UInt128 SortKey(double loss, int number, int position)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(loss == 0 ? 0.0 : loss);
+        var ordered = (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+        return new UInt128(ordered, (ulong)(uint)(number ^ int.MinValue) << 32 | (uint)position);
     }
 
     /// <summary>gamma(n) = min(ceil(0.1 n), 25).</summary>
