@@ -38,7 +38,9 @@ try
     RunnerRun.Check(setup, data, directory);
     Console.WriteLine($"Runner overhead per trial, in ms: TPE + ASHA on {Path.GetFileName(setup.DataPath)} ({data.Rows} rows), {trials} trials, " +
         $"SQLite, mean over trial numbers in each window; after a {WarmUpTrials}-trial warm-up study; {Environment.ProcessorCount} cores");
-    Console.WriteLine("interval = time between trial ends (the study's pace); wall = a worker's time per trial; runner = wall - training; other = runner - propose - store - progress (history snapshot, ranking, counts, retries, waiting for the gate)");
+    Console.WriteLine("interval = time between trial ends (the study's pace); wall = a worker's time per trial; runner = wall - training (mean, and median);");
+    Console.WriteLine("changes = reading the study's changes and other workers' curves; other = runner - propose - claim - result - changes - progress");
+    Console.WriteLine("(the history's bookkeeping, ranking, counts, retries, waiting for the other worker's turn); *step writes happen inside training");
     RunnerRun.Measure(setup, prepared, data, directory, WarmUpTrials, parallels.Max());
     foreach (var parallel in parallels)
     {
@@ -46,16 +48,17 @@ try
         var timings = RunnerRun.Measure(setup, prepared, data, directory, trials, parallel);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel {parallel}: {timings.Count} trials in {clock.Elapsed.TotalSeconds:F1} s"));
-        Console.WriteLine("   trials   | interval |  wall | training | runner | propose | store writes | store reads | other | progress | (step writes, in training)");
+        Console.WriteLine("   trials   | interval |  wall | training | runner (median) | propose | claim | result | changes | other | progress | step writes*");
         foreach (var first in windows)
         {
             var window = timings.Where(t => t.Number + 1 >= first && t.Number + 1 < first + 100).ToList();
             if (window.Count == 0) continue;
             double Mean(Func<TrialTiming, double> part) => window.Average(part);
+            var median = window.Select(t => t.Runner).Order().ElementAt(window.Count / 2);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{$"{first}-{first + window.Count - 1}",11} | {Interval(window),8:F2} | {Mean(t => t.Wall),5:F2} | {Mean(t => t.Training),8:F2} | {Mean(t => t.Runner),6:F2} | " +
-                $"{Mean(t => t.Propose),7:F2} | {Mean(t => t.StoreWrites),12:F2} | {Mean(t => t.StoreReads),11:F2} | {Mean(t => t.Other),5:F2} | " +
-                $"{Mean(t => t.Progress),8:F3} | {Mean(t => t.Steps),5:F2}"));
+                $"{$"{first}-{first + window.Count - 1}",11} | {Interval(window),8:F2} | {Mean(t => t.Wall),5:F2} | {Mean(t => t.Training),8:F2} | " +
+                $"{Mean(t => t.Runner),6:F2} ({median,6:F2}) | {Mean(t => t.Propose),7:F2} | {Mean(t => t.Claim),5:F2} | {Mean(t => t.Result),6:F2} | " +
+                $"{Mean(t => t.StoreReads),7:F2} | {Mean(t => t.Other),5:F2} | {Mean(t => t.Progress),8:F3} | {Mean(t => t.Steps),12:F2}"));
         }
     }
 }

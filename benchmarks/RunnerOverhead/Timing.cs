@@ -8,17 +8,17 @@ namespace Tuner.Benchmarks;
 
 /// <summary>Milliseconds one trial spent, on the worker thread that ran it, in each part of the runner's loop.</summary>
 public sealed record TrialTiming(
-    int Number, double End, double Wall, double Training, double Propose, double StoreWrites, double StoreReads, double Progress, double Steps)
+    int Number, double End, double Wall, double Training, double Propose, double Claim, double Result, double StoreReads, double Progress, double Steps)
 {
     /// <summary>The runner's own time: everything but training.</summary>
     public double Runner => Wall - Training;
 
     /// <summary>The runner's time outside the sampler, the store and the progress: in-memory bookkeeping (history snapshot, ranking, counts, retries) and waiting for the other workers.</summary>
-    public double Other => Runner - Propose - StoreWrites - StoreReads - Progress;
+    public double Other => Runner - Propose - Claim - Result - StoreReads - Progress;
 }
 
 /// <summary>Where a worker's time goes besides training.</summary>
-public enum Part { Propose, StoreWrite, StoreRead, Progress, Steps }
+public enum Part { Propose, Claim, Result, StoreRead, Progress, Steps }
 
 /// <summary>
 /// What the decorators below measure, kept per worker thread: the runner runs each worker on a thread of its own
@@ -66,7 +66,7 @@ public sealed class TimingBoard
         var now = Stopwatch.GetTimestamp();
         double Of(Part part) => p.Parts[(int)part];
         var timing = new TrialTiming(number, Stopwatch.GetElapsedTime(_start, now).TotalMilliseconds, Stopwatch.GetElapsedTime(p.LastEnd, now).TotalMilliseconds, trainingSeconds * 1000,
-            Of(Part.Propose), Of(Part.StoreWrite), Of(Part.StoreRead), Of(Part.Progress), Of(Part.Steps));
+            Of(Part.Propose), Of(Part.Claim), Of(Part.Result), Of(Part.StoreRead), Of(Part.Progress), Of(Part.Steps));
         p.LastEnd = now;
         Array.Clear(p.Parts);
         lock (_lock) _trials.Add(timing);
@@ -101,7 +101,7 @@ public sealed class TimedProgress(IStudyProgress inner, TimingBoard board) : ISt
 }
 
 /// <summary>
-/// Times the store calls a worker makes: writes (claim, result) and reads (the changes, other workers' curves).
+/// Times the store calls a worker makes: writes (the claim, the result) and reads (the changes, other workers' curves).
 /// Step writes happen inside the trial's training time (the executor flushes its buffer before the result) and are
 /// counted apart.
 /// </summary>
@@ -126,11 +126,11 @@ public sealed class TimedStore(IStudyStore inner, TimingBoard board) : IStudySto
     public bool HasFile(long studyId, string role, string fingerprint) => inner.HasFile(studyId, role, fingerprint);
 
     public TrialRecord? TryStartTrial(long studyId, int number, TrialProposal proposal, string worker) =>
-        board.Measure(Part.StoreWrite, () => inner.TryStartTrial(studyId, number, proposal, worker));
+        board.Measure(Part.Claim, () => inner.TryStartTrial(studyId, number, proposal, worker));
 
     public void ReportSteps(long trialId, IReadOnlyList<EpochRecord> steps) => board.Measure(Part.Steps, () => inner.ReportSteps(trialId, steps));
 
-    public bool FinishTrial(long trialId, TrialResult result) => board.Measure(Part.StoreWrite, () => inner.FinishTrial(trialId, result));
+    public bool FinishTrial(long trialId, TrialResult result) => board.Measure(Part.Result, () => inner.FinishTrial(trialId, result));
 
     public void Heartbeat(IReadOnlyCollection<long> trialIds) => inner.Heartbeat(trialIds);
 
