@@ -27,8 +27,8 @@ public sealed class TpeSampler : ISampler
     private readonly bool higherIsBetter;
     private readonly TpeOptions options;
     private readonly RandomSampler fallback;
-    private readonly ParameterCodes codes = new();
-    private readonly Lock modelGate = new();
+    private readonly HistoryIndex index;
+    private readonly Lock historyGate = new();
     private readonly Lock overheadGate = new();
     private double overheadSeconds;
 
@@ -40,6 +40,7 @@ public sealed class TpeSampler : ISampler
         this.options = options ?? TpeOptions.Default;
         this.options.Validate();
         fallback = new RandomSampler(space, seed);
+        index = new HistoryIndex(space);
     }
 
     public TpeOptions Options => options;
@@ -57,37 +58,45 @@ public sealed class TpeSampler : ISampler
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
     {
-        var baselinesDone = space.Trainers.All(t => history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && !h.IsRetryable));
-        // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
-        var finished = history.Count(h => !h.IsBaseline && h.State is TrialState.Complete or TrialState.Pruned or TrialState.Diverged);
-        if (!baselinesDone || finished < options.StartupTrials)
-            return fallback.Propose(trialNumber, history);
-
-        var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
-        var seen = new SeenConfigurations(history);
-        var split = TpeSplit.From(history, higherIsBetter);
-        var trainer = ChooseTrainer(split, history, random);
-        lock (modelGate) // the trials' codes and sorted values are shared by proposals
+        lock (historyGate) // the history index and the sorted values are shared by proposals
         {
-            var models = new TrainerModels(trainer, split, options.PriorWeight, codes);
+            index.Update(history, higherIsBetter);
+            // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
+            if (!index.BaselinesDone() || index.Informative() < options.StartupTrials)
+                return fallback.Propose(trialNumber, history);
+
+            var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
+            var split = index.Split();
+            var trainer = ChooseTrainer(split, history, random);
+            var models = new TrainerModels(trainer, Codes(split.Good, trainer), Codes(split.Bad, trainer), options.PriorWeight, index.Codes);
             var best = Propose(trainer, Independent(trainer, models, random));
-            if (!seen.Contains(best.Key)) return best;
+            if (!index.Seen(best.Key)) return best;
 
             var joint = Enumerable.Range(0, options.Candidates)
                 .Select(_ => Joint(trainer, models, random))
                 .OrderByDescending(c => c.Score)
                 .Select(c => Propose(trainer, c.Values));
-            return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
+            return joint.FirstOrDefault(p => !index.Seen(p.Key)) ?? fallback.Propose(trialNumber, history);
         }
     }
 
-    private TrainerSpace ChooseTrainer(TpeSplit split, IReadOnlyList<TrialRecord> history, Random random)
+    /// <summary>The codes of the trials at these positions that ran <paramref name="trainer"/> (by name), in order.</summary>
+    private List<TrialCodes> Codes(int[] positions, TrainerSpace trainer)
+    {
+        var codes = new List<TrialCodes>(positions.Length);
+        foreach (var position in positions)
+            if (index.TrainerAt(position) is >= 0 and var t && space.Trainers[t].Trainer == trainer.Trainer)
+                codes.Add(index.CodesAt(position, trainer));
+        return codes;
+    }
+
+    private TrainerSpace ChooseTrainer((int[] Good, int[] Bad, double[] Losses) split, IReadOnlyList<TrialRecord> history, Random random)
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
         var names = space.Trainers.Select(t => t.Trainer).ToList();
-        if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, split, history, CurrentOverheadSeconds, random)];
-        var l = new CategoricalEstimator(split.Good.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
-        var g = new CategoricalEstimator(split.Bad.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
+        if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, index.ToSplit(split), history, CurrentOverheadSeconds, random)];
+        var l = new CategoricalEstimator(split.Good.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
+        var g = new CategoricalEstimator(split.Bad.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
         var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));
         return space.Trainers[best];
     }

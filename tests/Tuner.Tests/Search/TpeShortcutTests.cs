@@ -32,6 +32,14 @@ public sealed class TpeShortcutTests
             Assert.Equal(new TpeSampler(space, 11, higherIsBetter: false).Propose(n, history).Key, proposal.Key);
             history.Add(SyntheticStudy.Record(n, proposal, TrialState.Running, null));
             if (n % 7 == 3) Assert.Equal(new TpeSampler(space, 11, false).Propose(n + 1, history).Key, used.Propose(n + 1, history).Key);
+            if (n % 50 == 49)
+            {
+                // Another history in between: a shorter one, and one in another order.
+                var shorter = history.Take(n / 2).ToList();
+                Assert.Equal(new TpeSampler(space, 11, false).Propose(n, shorter).Key, used.Propose(n, shorter).Key);
+                var shuffled = history.OrderBy(t => (t.Number * 7919) % 257).ToList();
+                Assert.Equal(new TpeSampler(space, 11, false).Propose(n, shuffled).Key, used.Propose(n, shuffled).Key);
+            }
             var p = proposal.Parameters;
             var value = Math.Pow(p.GetDouble("x", 0) - 1.3, 2) + Math.Abs(Math.Log10(p.GetDouble("y", 0.1)) + 2) + p.GetDouble("z", 0.5) + p.GetDouble("n", 8) / 64;
             var state = (n % 5) switch { 1 or 2 => TrialState.Pruned, 3 when n % 3 == 0 => TrialState.Failed, _ => TrialState.Complete };
@@ -79,7 +87,7 @@ public sealed class TpeShortcutTests
         for (var round = 0; round < 60; round++)
         {
             TrialCodes Trial(double x, double count) =>
-                codes.For(trainer, new HyperParameters([new("x", x), new("n", count)]));
+                codes.Encode(trainer, new HyperParameters([new("x", x), new("n", count)]));
             var good = Enumerable.Range(0, 25).Select(_ => Trial(0.3 + 0.1 * random.NextDouble(), random.Next(3, 6))).ToList();
             var bad = Enumerable.Range(0, 500).Select(_ => Trial(2 * random.NextDouble() - 1, random.Next(1, 41))).ToList();
             for (var index = 0; index < 2; index++)
@@ -111,11 +119,12 @@ public sealed class TpeShortcutTests
         var trials = new List<TrialCodes>();
         for (var round = 0; round < 400; round++)
         {
-            // Trials come and go; some take 0 and some -0, which only a stable sort keeps in their order.
+            // Trials come, go and come back (a good trial turning bad again), enough to have values dropped and placed
+            // anew; some take 0 and some -0, which only a stable sort keeps in their order.
             var value = (round % 9) switch { 0 => 0.0, 1 => -0.0, 2 => 0.5, _ => Math.Round(2 * random.NextDouble() - 1, 2) };
-            trials.Add(codes.For(trainer, new HyperParameters([new("x", value)])));
-            if (round % 4 == 0) trials.RemoveAt(random.Next(trials.Count));
-            var observed = trials.OrderBy(_ => random.Next()).ToList();
+            trials.Add(codes.Encode(trainer, new HyperParameters([new("x", value)])));
+            var share = round % 50 < 25 ? 0.9 : 0.2;
+            var observed = trials.Where(_ => random.NextDouble() < share).OrderBy(_ => random.Next()).ToList();
             if (round % 5 == 0 && observed.Count > 0) observed.Add(observed[0]); // the same trial twice
 
             var (values, count) = sorted.Of(observed, -1, 1);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Search.Tpe;
@@ -11,32 +10,21 @@ internal sealed class TrialCodes(ParameterCode[] codes)
 {
     public ParameterCode[] Codes { get; } = codes;
 
-    /// <summary>Per parameter, this trial's value among the sampler's sorted values of it, once it has been placed there.</summary>
-    internal readonly SortedValues.Entry?[] Places = new SortedValues.Entry?[codes.Length];
+    /// <summary>Per parameter, this trial's slot in the sampler's sorted values of it, once it has been placed there; else -1.</summary>
+    internal readonly int[] Slots = Enumerable.Repeat(-1, codes.Length).ToArray();
 }
 
 /// <summary>
-/// Each trial's parameters as the models read them, worked out once per trial instead of at every proposal (at
-/// thousands of trials, looking each value up and formatting each choice again cost more than the models): for
-/// each parameter of the trial's trainer, in the space's order, the value in the internal space (log for
-/// log-scale) when it is a number inside the range, or the index of the choice it took. Kept for as long as the
-/// history holds the trial's <see cref="HyperParameters"/>, which are immutable. Also keeps, per numeric parameter,
-/// the values of the trials seen so far in order (<see cref="SortedValues"/>). Not thread-safe: the sampler locks.
+/// Encodes a trial's parameters as the models read them, once per trial (the <see cref="HistoryIndex"/> keeps the
+/// codes; at thousands of trials, looking each value up and formatting each choice again at every proposal cost
+/// more than the models): for each parameter of the trial's trainer, in the space's order, the value in the
+/// internal space (log for log-scale) when it is a number inside the range, or the index of the choice it took.
+/// Also keeps, per numeric parameter, the values of the trials seen so far in order (<see cref="SortedValues"/>).
+/// Not thread-safe.
 /// </summary>
 internal sealed class ParameterCodes
 {
-    private sealed record Entry(TrainerSpace Trainer, TrialCodes Codes);
-
-    private readonly ConditionalWeakTable<HyperParameters, Entry> _cache = new();
     private readonly Dictionary<(TrainerSpace Trainer, int Index), SortedValues> _sorted = [];
-
-    public TrialCodes For(TrainerSpace trainer, HyperParameters parameters)
-    {
-        if (_cache.TryGetValue(parameters, out var entry) && ReferenceEquals(entry.Trainer, trainer)) return entry.Codes;
-        var codes = new TrialCodes(Encode(trainer, parameters));
-        _cache.AddOrUpdate(parameters, new Entry(trainer, codes));
-        return codes;
-    }
 
     /// <summary>The sorted values of the parameter at <paramref name="index"/> of <paramref name="trainer"/>.</summary>
     public SortedValues Sorted(TrainerSpace trainer, int index)
@@ -45,7 +33,7 @@ internal sealed class ParameterCodes
         return sorted;
     }
 
-    private static ParameterCode[] Encode(TrainerSpace trainer, HyperParameters parameters)
+    public TrialCodes Encode(TrainerSpace trainer, HyperParameters parameters)
     {
         var codes = new ParameterCode[trainer.Parameters.Count];
         for (var i = 0; i < codes.Length; i++)
@@ -64,7 +52,7 @@ internal sealed class ParameterCodes
             }
         }
 
-        return codes;
+        return new TrialCodes(codes);
     }
 }
 
@@ -74,19 +62,17 @@ internal sealed class ParameterCodes
 /// them again: a trial's value is placed once, by binary search, when the trial is first seen. Equal values keep the
 /// order they were placed in, not the observations' order, which no one can tell apart but 0 from -0; those are
 /// written back in the observations' order. Values no longer observed (a running trial's record replaced by its
-/// finished one) are dropped once they outnumber the observed ones.
+/// finished one) are dropped once they outnumber the observed ones. The values live in slots (arrays, so that a
+/// pass reads them from a few kilobytes) that never move; the order is a list of slots.
 /// </summary>
 internal sealed class SortedValues(int index)
 {
-    internal sealed class Entry(double value, TrialCodes owner)
-    {
-        public double Value { get; } = value;
-        public TrialCodes Owner { get; } = owner;
-        public int Stamp;
-        public int Count;
-    }
-
-    private readonly List<Entry> _entries = [];
+    private readonly List<int> _order = []; // slots by ascending value
+    private double[] _values = new double[64];
+    private TrialCodes[] _owners = new TrialCodes[64];
+    private int[] _stamps = new int[64];
+    private int[] _counts = new int[64];
+    private int _slots;
     private int _stamp;
 
     /// <summary>
@@ -101,28 +87,24 @@ internal sealed class SortedValues(int index)
         foreach (var observation in observations)
         {
             if (observation.Codes[index] is not { Has: true } code) continue;
-            var entry = observation.Places[index] ??= Place(code.Value, observation);
-            if (entry.Stamp != stamp) (entry.Stamp, entry.Count) = (stamp, 0);
-            entry.Count++;
+            var slot = observation.Slots[index];
+            if (slot < 0) observation.Slots[index] = slot = Place(code.Value, observation);
+            if (_stamps[slot] != stamp) (_stamps[slot], _counts[slot]) = (stamp, 0);
+            _counts[slot]++;
             count++;
             var x = Math.Clamp(code.Value, low, high);
             negativeZero |= x == 0 && double.IsNegative(x);
         }
 
         var values = GC.AllocateUninitializedArray<double>(count + 1);
-        var at = 0;
-        var unobserved = 0;
-        foreach (var entry in _entries)
+        var (at, observed) = (0, 0);
+        foreach (var slot in _order)
         {
-            if (entry.Stamp != stamp)
-            {
-                unobserved++;
-                continue;
-            }
-
+            if (_stamps[slot] != stamp) continue;
+            observed++;
             // Clamping is monotone, so the clamped values stay in order (and the values are in the range anyway).
-            var value = Math.Clamp(entry.Value, low, high);
-            for (var c = 0; c < entry.Count; c++) values[at++] = value;
+            var value = Math.Clamp(_values[slot], low, high);
+            for (var c = _counts[slot]; c > 0; c--) values[at++] = value;
         }
 
         if (negativeZero)
@@ -133,29 +115,50 @@ internal sealed class SortedValues(int index)
                     values[first++] = zero;
         }
 
-        if (unobserved > _entries.Count - unobserved + 64) Drop(stamp);
+        if (_order.Count - observed > observed + 64) Drop(stamp);
         return (values, count);
     }
 
-    private Entry Place(double value, TrialCodes owner)
+    private int Place(double value, TrialCodes owner)
     {
+        if (_slots == _values.Length)
+        {
+            Array.Resize(ref _values, 2 * _slots);
+            Array.Resize(ref _owners, 2 * _slots);
+            Array.Resize(ref _stamps, 2 * _slots);
+            Array.Resize(ref _counts, 2 * _slots);
+        }
+
+        var slot = _slots++;
+        (_values[slot], _owners[slot], _stamps[slot], _counts[slot]) = (value, owner, 0, 0);
         // After the equal values already placed.
-        var (low, high) = (0, _entries.Count);
+        var (low, high) = (0, _order.Count);
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (_entries[middle].Value <= value) low = middle + 1;
+            if (_values[_order[middle]] <= value) low = middle + 1;
             else high = middle;
         }
 
-        var entry = new Entry(value, owner);
-        _entries.Insert(low, entry);
-        return entry;
+        _order.Insert(low, slot);
+        return slot;
     }
 
+    /// <summary>Keeps only the values observed at <paramref name="stamp"/>, in new slots, and forgets the others' slots.</summary>
     private void Drop(int stamp)
     {
-        foreach (var entry in _entries.Where(e => e.Stamp != stamp)) entry.Owner.Places[index] = null;
-        _entries.RemoveAll(e => e.Stamp != stamp);
+        var kept = _order.Where(slot => _stamps[slot] == stamp).ToList();
+        foreach (var slot in _order.Where(slot => _stamps[slot] != stamp)) _owners[slot].Slots[index] = -1;
+        var (values, owners, counts) = (new double[Math.Max(64, 2 * kept.Count)], new TrialCodes[Math.Max(64, 2 * kept.Count)], new int[Math.Max(64, 2 * kept.Count)]);
+        _order.Clear();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            (values[i], owners[i], counts[i]) = (_values[kept[i]], _owners[kept[i]], _counts[kept[i]]);
+            owners[i].Slots[index] = i;
+            _order.Add(i);
+        }
+
+        (_values, _owners, _counts, _stamps, _slots) = (values, owners, counts, new int[values.Length], kept.Count);
+        Array.Fill(_stamps, stamp, 0, kept.Count);
     }
 }

@@ -138,45 +138,61 @@ internal sealed class ParzenEstimator
         var n = mus.Length;
         if (n < RoughFrom || !Vector256.IsHardwareAccelerated) return LogDensity(x);
         var scales = RoughLogScales;
-        var terms = scratch ??= GC.AllocateUninitializedArray<double>(n);
-        var at = Vector256.Create(x);
-        var half = Vector256.Create(0.5);
-        var maxima = Vector256.Create(double.NegativeInfinity);
+        // Exponents are taken relative to a reference no larger than the largest one: the largest of the prior's and
+        // those of the kernels next to x (the observations are in order). Terms more than 36 below the reference, so
+        // more than 36 below the largest, are left out, four at a time: each would add under 2.4e-16 to a sum of at
+        // least 1 (the largest term's), n of them under n u. One pass, no exponent stored. An exponent more than 700
+        // above the reference (possible only far from x, with a much wider kernel) sends the density to two passes.
+        var observations = n - 1;
+        var near = Array.BinarySearch(mus, 0, observations, x);
+        if (near < 0) near = ~near;
+        var reference = Term(observations, x, scales);
+        for (var j = Math.Max(0, near - 2); j < Math.Min(observations, near + 2); j++) reference = Math.Max(reference, Term(j, x, scales));
+        if (!double.IsFinite(reference)) return LogDensity(x);
+
+        var (at, half) = (Vector256.Create(x), Vector256.Create(0.5));
+        var (shift, negligible, ceiling) = (Vector256.Create(reference), Vector256.Create(reference - 36), Vector256.Create(reference + 700));
+        var sums = Vector256<double>.Zero;
         var k = 0;
         for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
         {
             var z = (at - Vector256.Create(mus.AsSpan(k))) * Vector256.Create(inverseSigmas.AsSpan(k));
             var term = Vector256.Create(scales.AsSpan(k)) - half * z * z;
-            term.CopyTo(terms.AsSpan(k));
-            maxima = Vector256.Max(maxima, term);
-        }
-
-        var max = double.NegativeInfinity;
-        for (var lane = 0; lane < Vector256<double>.Count; lane++) max = Math.Max(max, maxima[lane]);
-        for (; k < n; k++)
-        {
-            var z = (x - mus[k]) * inverseSigmas[k];
-            terms[k] = scales[k] - 0.5 * z * z;
-            max = Math.Max(max, terms[k]);
-        }
-
-        if (!double.IsFinite(max)) return LogDensity(x);
-        // Four terms all more than 36 below the largest are left out: each would add under 2.4e-16 to a sum of at least 1
-        // (n of them, under n u). Terms more than 700 below are taken as 700 below (where Vector256.Exp would take its
-        // scalar path): each then adds under 1e-304. The kernels are in order, so distant ones come in runs.
-        var shift = Vector256.Create(max);
-        var (negligible, floor) = (Vector256.Create(max - 36), Vector256.Create(-700.0));
-        var sums = Vector256<double>.Zero;
-        k = 0;
-        for (; k <= n - Vector256<double>.Count; k += Vector256<double>.Count)
-        {
-            var term = Vector256.Create(terms.AsSpan(k));
-            if (Vector256.GreaterThanOrEqualAny(term, negligible))
-                sums += Vector256.Exp(Vector256.Max(term - shift, floor));
+            if (!Vector256.GreaterThanOrEqualAny(term, negligible)) continue;
+            if (Vector256.GreaterThanAny(term, ceiling)) return TwoPasses(x, scales);
+            // Taken as 700 below where lower (where Vector256.Exp would take its scalar path): under 1e-304 each.
+            sums += Vector256.Exp(Vector256.Max(term - shift, Vector256.Create(-700.0)));
         }
 
         var sum = Vector256.Sum(sums);
-        for (; k < n; k++) sum += Math.Exp(terms[k] - max);
+        for (; k < n; k++)
+        {
+            var term = Term(k, x, scales);
+            if (term > reference + 700) return TwoPasses(x, scales);
+            sum += Math.Exp(term - reference);
+        }
+
+        return reference + Math.Log(sum);
+    }
+
+    private double Term(int k, double x, double[] scales)
+    {
+        var z = (x - mus[k]) * inverseSigmas[k];
+        return scales[k] - 0.5 * z * z;
+    }
+
+    /// <summary>The rough density relative to the largest exponent, found first.</summary>
+    private double TwoPasses(double x, double[] scales)
+    {
+        var n = mus.Length;
+        var terms = scratch ??= GC.AllocateUninitializedArray<double>(n);
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < n; k++) max = Math.Max(max, terms[k] = Term(k, x, scales));
+        if (!double.IsFinite(max)) return LogDensity(x);
+        var sum = 0.0;
+        for (var k = 0; k < n; k++)
+            if (terms[k] >= max - 36)
+                sum += Math.Exp(terms[k] - max);
         return max + Math.Log(sum);
     }
 

@@ -1,10 +1,11 @@
 namespace Tuner.Search.Tpe;
 
-/// <summary>The parameter models of one trainer, built on demand from that trainer's observations only.</summary>
-internal sealed class TrainerModels(TrainerSpace trainer, TpeSplit split, double priorWeight, ParameterCodes codes)
+/// <summary>
+/// The parameter models of one trainer, built on demand from that trainer's observations only, given as their
+/// trials' codes, best first.
+/// </summary>
+internal sealed class TrainerModels(TrainerSpace trainer, IReadOnlyList<TrialCodes> good, IReadOnlyList<TrialCodes> bad, double priorWeight, ParameterCodes codes)
 {
-    private readonly IReadOnlyList<TrialCodes> good = Codes(trainer, split.Good, codes);
-    private readonly IReadOnlyList<TrialCodes> bad = Codes(trainer, split.Bad, codes);
     private readonly Dictionary<string, ParameterModel?> models = new(StringComparer.Ordinal);
 
     /// <summary>The model of a parameter, or null to draw it from its prior.</summary>
@@ -24,13 +25,5 @@ internal sealed class TrainerModels(TrainerSpace trainer, TpeSplit split, double
         for (var i = 0; i < trainer.Parameters.Count; i++)
             if (trainer.Parameters[i].Name == parameter.Name) return i;
         throw new ArgumentException($"'{parameter.Name}' is not a parameter of {trainer.Trainer}.", nameof(parameter));
-    }
-
-    private static List<TrialCodes> Codes(TrainerSpace trainer, IReadOnlyList<TpeObservation> observations, ParameterCodes codes)
-    {
-        var list = new List<TrialCodes>();
-        foreach (var o in observations)
-            if (o.Trainer == trainer.Trainer) list.Add(codes.For(trainer, o.Parameters));
-        return list;
     }
 }
