@@ -5,7 +5,8 @@ using Tuner.Benchmarks;
 // real study grows: TPE and ASHA (the defaults) on a real SQLite file, the cheapest real trainer (our sgd, one
 // epoch, on the 699 rows of breastcancer_wisc_na), so the runner's share is as large as it gets. See RunnerRun.
 // Usage: dotnet run -c Release --project benchmarks/RunnerOverhead [-- --trials 3000 --parallel 1,2 --space space.json
-//        --data samples/data/FILE.csv --label LABEL --ignore Id --seed 1 --keep DIR (keep the study files there)]
+//        --data samples/data/FILE.csv --label LABEL --ignore Id --seed 1 --keep DIR (keep the study files there)
+//        --csv PREFIX (every trial's timings to PREFIX-<parallel>.csv) --sampler tpe:per-second=on (as --sampler)]
 const int WarmUpTrials = 200;
 
 // Our sgd for one epoch: the cheapest real trial, searched over the parameters that matter most.
@@ -26,7 +27,8 @@ var setup = new RunnerSetup(
     Argument("--label", "Class", s => s),
     Argument("--ignore", "Id", s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)),
     Argument("--space", "", s => s) is { Length: > 0 } spacePath ? File.ReadAllText(spacePath) : DefaultSpace,
-    Argument("--seed", "1", int.Parse));
+    Argument("--seed", "1", int.Parse),
+    Argument("--sampler", "tpe", s => s));
 var windows = new[] { 1, 901, 1901, 2901 }.Where(first => first + 99 <= trials).Append(Math.Max(1, trials - 99)).Distinct().ToList();
 
 var keep = Argument("--keep", "", s => s);
@@ -36,7 +38,7 @@ try
 {
     var (data, prepared) = RunnerRun.Load(setup);
     RunnerRun.Check(setup, data, directory);
-    Console.WriteLine($"Runner overhead per trial, in ms: TPE + ASHA on {Path.GetFileName(setup.DataPath)} ({data.Rows} rows), {trials} trials, " +
+    Console.WriteLine($"Runner overhead per trial, in ms: {setup.Sampler} + ASHA on {Path.GetFileName(setup.DataPath)} ({data.Rows} rows), {trials} trials, " +
         $"SQLite, mean over trial numbers in each window; after a {WarmUpTrials}-trial warm-up study; {Environment.ProcessorCount} cores");
     Console.WriteLine("interval = time between trial ends (the study's pace); wall = a worker's time per trial; runner = wall - training (mean, and median);");
     Console.WriteLine("changes = reading the study's changes and other workers' curves; other = runner - propose - claim - result - changes - progress");
@@ -45,9 +47,15 @@ try
     foreach (var parallel in parallels)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var timings = RunnerRun.Measure(setup, prepared, data, directory, trials, parallel);
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--parallel {parallel}: {timings.Count} trials in {clock.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"--parallel {parallel}: {timings.Count} trials in {clock.Elapsed.TotalSeconds:F1} s; garbage collections {GC.CollectionCount(0) - gen0} " +
+            $"({GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused"));
+        if (Argument("--csv", "", s => s) is { Length: > 0 } csv)
+            File.WriteAllLines($"{csv}-{parallel}.csv", timings.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{t.Number},{t.End:F3},{t.Wall:F3},{t.Training:F3},{t.Propose:F3},{t.Claim:F3},{t.Result:F3},{t.StoreReads:F3},{t.Progress:F3}")).Prepend("number,end,wall,training,propose,claim,result,changes,progress"));
         Console.WriteLine("   trials   | interval |  wall | training | runner (median) | propose | claim | result | changes | other | progress | step writes*");
         foreach (var first in windows)
         {

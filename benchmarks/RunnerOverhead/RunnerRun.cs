@@ -9,7 +9,7 @@ using Tuner.Study;
 namespace Tuner.Benchmarks;
 
 /// <summary>The study a run measures: the data, its label and the search space.</summary>
-public sealed record RunnerSetup(string DataPath, string Label, IReadOnlyList<string> Ignore, string SpaceJson, int Seed);
+public sealed record RunnerSetup(string DataPath, string Label, IReadOnlyList<string> Ignore, string SpaceJson, int Seed, string Sampler = SamplerFactory.Default);
 
 /// <summary>
 /// Runs one real study, as `tune --trials N --parallel P --sampler tpe --pruner asha` wires it (TuneJob), on a new
@@ -22,7 +22,7 @@ public static class RunnerRun
         var space = SearchSpaceReader.Parse(setup.SpaceJson, "benchmark space");
         var metric = Trainers.Metrics.MetricInfo.Find(data.Label.Task, Trainers.Metrics.MetricInfo.DefaultFor(data.Label.Task))!;
         var board = new TimingBoard();
-        var sampler = new TimedSampler(SamplerFactory.Create(SamplerFactory.Default, space, setup.Seed, metric.HigherIsBetter, timeBudget: false), board);
+        var sampler = new TimedSampler(SamplerFactory.Create(setup.Sampler, space, setup.Seed, metric.HigherIsBetter, timeBudget: false), board);
         var pruner = PrunerFactory.Create("asha", metric.HigherIsBetter);
         var config = new StudyConfig(
             Path.GetFullPath(setup.DataPath), null, DatasetLoader.Fingerprint(data, null), setup.Label, data.Label.Task.ToString().ToLowerInvariant(),
@@ -34,7 +34,7 @@ public static class RunnerRun
         foreach (var file in new[] { path, $"{path}-wal", $"{path}-shm" }) File.Delete(file);
         using var store = new TimedStore(new SqliteStudyStore(path), board);
         var study = store.CreateStudy("overhead", config);
-        var plan = new StudyPlan(SamplerFactory.Default, "asha", trials, null, null);
+        var plan = new StudyPlan(setup.Sampler, "asha", trials, null, null);
         store.SetPlan(study.Id, plan);
         var progress = new TimedProgress(new LogProgress(TextWriter.Null, metric.Name), board);
         var runner = new StudyRunner(store, study, prepared, sampler, pruner, parallel, plan.HeartbeatTimeout, progress);
