@@ -2,16 +2,21 @@ using Tuner.Trainers.Training;
 
 namespace Tuner.Search.Tpe;
 
-/// <summary>One parameter of one trial as the models read it: a number in the estimator's internal space, or a choice's index.</summary>
-internal readonly record struct ParameterCode(bool Has, double Value);
+/// <summary>
+/// One parameter of one trial as the models read it: a number in the estimator's internal space, or a choice's
+/// index; and for a number, its slot in the sampler's <see cref="SortedValues"/> of it once placed there, else -1.
+/// </summary>
+internal struct ParameterCode(bool has, double value)
+{
+    public readonly bool Has = has;
+    public readonly double Value = value;
+    public int Slot = -1;
+}
 
-/// <summary>One trial's parameters as the models read them, in its trainer's order, and where its numbers sit in <see cref="SortedValues"/>.</summary>
+/// <summary>One trial's parameters as the models read them, in its trainer's order.</summary>
 internal sealed class TrialCodes(ParameterCode[] codes)
 {
     public ParameterCode[] Codes { get; } = codes;
-
-    /// <summary>Per parameter, this trial's slot in the sampler's sorted values of it, once it has been placed there; else -1.</summary>
-    internal readonly int[] Slots = Enumerable.Repeat(-1, codes.Length).ToArray();
 }
 
 /// <summary>
@@ -38,6 +43,7 @@ internal sealed class ParameterCodes
         var codes = new ParameterCode[trainer.Parameters.Count];
         for (var i = 0; i < codes.Length; i++)
         {
+            codes[i] = new ParameterCode(false, 0);
             var spec = trainer.Parameters[i];
             if (!parameters.Values.TryGetValue(spec.Name, out var value)) continue;
             switch (spec)
@@ -86,9 +92,10 @@ internal sealed class SortedValues(int index)
         var negativeZero = false;
         foreach (var observation in observations)
         {
-            if (observation.Codes[index] is not { Has: true } code) continue;
-            var slot = observation.Slots[index];
-            if (slot < 0) observation.Slots[index] = slot = Place(code.Value, observation);
+            ref var code = ref observation.Codes[index];
+            if (!code.Has) continue;
+            var slot = code.Slot;
+            if (slot < 0) code.Slot = slot = Place(code.Value, observation);
             if (_stamps[slot] != stamp) (_stamps[slot], _counts[slot]) = (stamp, 0);
             _counts[slot]++;
             count++;
@@ -148,13 +155,13 @@ internal sealed class SortedValues(int index)
     private void Drop(int stamp)
     {
         var kept = _order.Where(slot => _stamps[slot] == stamp).ToList();
-        foreach (var slot in _order.Where(slot => _stamps[slot] != stamp)) _owners[slot].Slots[index] = -1;
+        foreach (var slot in _order.Where(slot => _stamps[slot] != stamp)) _owners[slot].Codes[index].Slot = -1;
         var (values, owners, counts) = (new double[Math.Max(64, 2 * kept.Count)], new TrialCodes[Math.Max(64, 2 * kept.Count)], new int[Math.Max(64, 2 * kept.Count)]);
         _order.Clear();
         for (var i = 0; i < kept.Count; i++)
         {
             (values[i], owners[i], counts[i]) = (_values[kept[i]], _owners[kept[i]], _counts[kept[i]]);
-            owners[i].Slots[index] = i;
+            owners[i].Codes[index].Slot = i;
             _order.Add(i);
         }
 

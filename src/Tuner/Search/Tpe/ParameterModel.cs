@@ -54,10 +54,10 @@ internal abstract class ParameterModel
             }
             case CategoricalParameter categorical:
             {
-                var goodChoices = Values(index, good).ConvertAll(i => (int)i);
-                return goodChoices.Count < MinGood ? null : new CategoricalModel(categorical,
-                    new CategoricalEstimator(goodChoices, categorical.Choices.Count, priorWeight),
-                    new CategoricalEstimator(Values(index, bad).Select(i => (int)i), categorical.Choices.Count, priorWeight));
+                var goodCounts = Counts(index, good, categorical.Choices.Count);
+                return goodCounts.Sum() < MinGood ? null : new CategoricalModel(categorical,
+                    new CategoricalEstimator(goodCounts, priorWeight),
+                    new CategoricalEstimator(Counts(index, bad, categorical.Choices.Count), priorWeight));
             }
             default:
                 return null;
@@ -72,6 +72,16 @@ internal abstract class ParameterModel
             if (codes.Codes[index] is { Has: true } code)
                 values.Add(code.Value);
         return values;
+    }
+
+    /// <summary>How many of the observations took each choice of the parameter at <paramref name="index"/>.</summary>
+    private static double[] Counts(int index, IReadOnlyList<TrialCodes> observations, int choices)
+    {
+        var counts = new double[choices];
+        foreach (var codes in observations)
+            if (codes.Codes[index] is { Has: true } code)
+                counts[(int)code.Value]++;
+        return counts;
     }
 
     internal static int IndexOf(CategoricalParameter spec, object value)
