@@ -15,7 +15,7 @@ public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
     {
-        var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        var seen = new SeenConfigurations(history);
         var missingBaseline = space.Trainers.FirstOrDefault(t => !history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && !h.IsRetryable));
         if (missingBaseline is not null)
             return new TrialProposal(missingBaseline.Trainer, new HyperParameters(missingBaseline.Defaults()), IsBaseline: true);

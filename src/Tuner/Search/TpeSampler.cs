@@ -27,6 +27,8 @@ public sealed class TpeSampler : ISampler
     private readonly bool higherIsBetter;
     private readonly TpeOptions options;
     private readonly RandomSampler fallback;
+    private readonly HistoryIndex index;
+    private readonly Lock historyGate = new();
     private readonly Lock overheadGate = new();
     private double overheadSeconds;
 
@@ -38,6 +40,7 @@ public sealed class TpeSampler : ISampler
         this.options = options ?? TpeOptions.Default;
         this.options.Validate();
         fallback = new RandomSampler(space, seed);
+        index = new HistoryIndex(space);
     }
 
     public TpeOptions Options => options;
@@ -55,35 +58,45 @@ public sealed class TpeSampler : ISampler
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
     {
-        var baselinesDone = space.Trainers.All(t => history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && !h.IsRetryable));
-        // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
-        var finished = history.Count(h => !h.IsBaseline && h.State is TrialState.Complete or TrialState.Pruned or TrialState.Diverged);
-        if (!baselinesDone || finished < options.StartupTrials)
-            return fallback.Propose(trialNumber, history);
+        lock (historyGate) // the history index and the sorted values are shared by proposals
+        {
+            index.Update(history, higherIsBetter);
+            // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
+            if (!index.BaselinesDone() || index.Informative() < options.StartupTrials)
+                return fallback.Propose(trialNumber, history);
 
-        var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
-        var seen = history.Where(t => !t.IsRetryable).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
-        var split = TpeSplit.From(history, higherIsBetter);
-        var trainer = ChooseTrainer(split, history, random);
-        var models = new TrainerModels(trainer, split, options.PriorWeight);
+            var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
+            var split = index.Split();
+            var trainer = ChooseTrainer(split, history, random);
+            var models = new TrainerModels(trainer, Codes(split.Good, trainer), Codes(split.Bad, trainer), options.PriorWeight, index.Codes);
+            var best = Propose(trainer, Independent(trainer, models, random));
+            if (!index.Seen(best.Key)) return best;
 
-        var best = Propose(trainer, Independent(trainer, models, random));
-        if (!seen.Contains(best.Key)) return best;
-
-        var joint = Enumerable.Range(0, options.Candidates)
-            .Select(_ => Joint(trainer, models, random))
-            .OrderByDescending(c => c.Score)
-            .Select(c => Propose(trainer, c.Values));
-        return joint.FirstOrDefault(p => !seen.Contains(p.Key)) ?? fallback.Propose(trialNumber, history);
+            var joint = Enumerable.Range(0, options.Candidates)
+                .Select(_ => Joint(trainer, models, random))
+                .OrderByDescending(c => c.Score)
+                .Select(c => Propose(trainer, c.Values));
+            return joint.FirstOrDefault(p => !index.Seen(p.Key)) ?? fallback.Propose(trialNumber, history);
+        }
     }
 
-    private TrainerSpace ChooseTrainer(TpeSplit split, IReadOnlyList<TrialRecord> history, Random random)
+    /// <summary>The codes of the trials at these positions that ran <paramref name="trainer"/> (by name), in order.</summary>
+    private List<TrialCodes> Codes(int[] positions, TrainerSpace trainer)
+    {
+        var codes = new List<TrialCodes>(positions.Length);
+        foreach (var position in positions)
+            if (index.TrainerAt(position) is >= 0 and var t && space.Trainers[t].Trainer == trainer.Trainer)
+                codes.Add(index.CodesAt(position, trainer));
+        return codes;
+    }
+
+    private TrainerSpace ChooseTrainer((int[] Good, int[] Bad, double[] Losses) split, IReadOnlyList<TrialRecord> history, Random random)
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
         var names = space.Trainers.Select(t => t.Trainer).ToList();
         if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, history, higherIsBetter, CurrentOverheadSeconds, random)];
-        var l = new CategoricalEstimator(split.Good.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
-        var g = new CategoricalEstimator(split.Bad.Select(o => names.IndexOf(o.Trainer)).Where(i => i >= 0), names.Count, options.PriorWeight);
+        var l = new CategoricalEstimator(split.Good.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
+        var g = new CategoricalEstimator(split.Bad.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
         var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));
         return space.Trainers[best];
     }
@@ -94,7 +107,7 @@ public sealed class TpeSampler : ISampler
         foreach (var parameter in ActiveInOrder(trainer, chosen))
         {
             chosen[parameter.Name] = parameter is FixedParameter f ? f.Value
-                : models.For(parameter) is { } model ? BestOf(random, () => model.Sample(random), model.LogRatio)
+                : models.For(parameter) is { } model ? model.Best(Draw(random, model))
                 : parameter.Sample(random);
         }
 
@@ -125,6 +138,14 @@ public sealed class TpeSampler : ISampler
     /// <summary>Yields the parameters in order, each only if its condition holds on the values set so far.</summary>
     private static IEnumerable<ParameterSpec> ActiveInOrder(TrainerSpace trainer, Dictionary<string, object> chosen) =>
         trainer.Parameters.Where(p => p.When is null || p.When.Holds(chosen));
+
+    /// <summary>The candidates a parameter's best is chosen from, drawn in the order <see cref="BestOf"/> would draw them.</summary>
+    private object[] Draw(Random random, ParameterModel model)
+    {
+        var candidates = new object[options.Candidates];
+        for (var i = 0; i < candidates.Length; i++) candidates[i] = model.Sample(random);
+        return candidates;
+    }
 
     private T BestOf<T>(Random random, Func<T> draw, Func<T, double> score)
     {

@@ -150,12 +150,13 @@ public sealed class SqliteStudyStore : IStudyStore
         if (steps.Count == 0) return;
         InTransaction(() =>
         {
-            foreach (var step in steps)
+            // One statement per hundred steps, not one each; rows go in order, so a step given twice keeps its later values.
+            foreach (var chunk in steps.Chunk(100))
             {
-                var values = StoreRows.StepValues(step);
+                var rows = chunk.Select((_, r) => $"(@trial, {string.Join(", ", Enumerable.Range(0, 8).Select(i => $"@p{r}_{i}"))})");
                 using var command = Command(
-                    $"INSERT OR REPLACE INTO trial_steps(trial_id, {StoreRows.StepColumns}) VALUES (@trial, @p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)",
-                    [("@trial", trialId), .. values.Select((v, i) => ($"@p{i}", v))]);
+                    $"INSERT OR REPLACE INTO trial_steps(trial_id, {StoreRows.StepColumns}) VALUES {string.Join(", ", rows)}",
+                    [("@trial", trialId), .. chunk.SelectMany((step, r) => StoreRows.StepValues(step).Select((v, i) => ($"@p{r}_{i}", v)))]);
                 command.ExecuteNonQuery();
             }
 
@@ -178,10 +179,12 @@ public sealed class SqliteStudyStore : IStudyStore
             update.ExecuteNonQuery();
         }
 
-        foreach (var (name, value) in result.Metrics)
+        // One statement for all the metrics (a dozen or so), not one each: each statement is parsed anew.
+        foreach (var chunk in result.Metrics.Chunk(100))
         {
-            using var insert = Command("INSERT OR REPLACE INTO trial_metrics(trial_id, name, value) VALUES (@trial, @name, @value)",
-                ("@trial", trialId), ("@name", name), ("@value", StoreRows.Finite(value)));
+            using var insert = Command(
+                $"INSERT OR REPLACE INTO trial_metrics(trial_id, name, value) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@trial, @name{i}, @value{i})"))}",
+                [("@trial", trialId), .. chunk.SelectMany((m, i) => new (string, object?)[] { ($"@name{i}", m.Key), ($"@value{i}", StoreRows.Finite(m.Value)) })]);
             insert.ExecuteNonQuery();
         }
 

@@ -17,6 +17,34 @@ public static class Ranking
         return ranked.Concat(rest).ToList();
     }
 
-    public static TrialRecord? Best(IEnumerable<TrialRecord> trials, bool higherIsBetter) =>
-        Rank(trials, higherIsBetter).FirstOrDefault(t => t.State == TrialState.Complete && t.Value.HasValue);
+    /// <summary>
+    /// The first trial of <see cref="Rank"/> that is complete and has a value, found in one pass (the runner asks after
+    /// every trial): the best finite value, the earlier trial on a tie; failing that, the first complete trial whose
+    /// value is not finite.
+    /// </summary>
+    public static TrialRecord? Best(IEnumerable<TrialRecord> trials, bool higherIsBetter)
+    {
+        TrialRecord? best = null;
+        TrialRecord? notFinite = null;
+        foreach (var trial in trials)
+        {
+            if (trial.State != TrialState.Complete || trial.Value is not { } value) continue;
+            if (!double.IsFinite(value))
+            {
+                if (notFinite is null || trial.Number < notFinite.Number) notFinite = trial;
+                continue;
+            }
+
+            if (best is null)
+            {
+                best = trial;
+                continue;
+            }
+
+            var order = value.CompareTo(best.Value!.Value);
+            if ((higherIsBetter ? order > 0 : order < 0) || (order == 0 && trial.Number < best.Number)) best = trial;
+        }
+
+        return best ?? notFinite;
+    }
 }

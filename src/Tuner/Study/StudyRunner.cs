@@ -101,8 +101,13 @@ public sealed class StudyRunner(
                     return (null, true);
                 }
 
-                var settled = history.Count(t => t.IsFinished && !t.IsRetryable);
-                var running = history.Count(t => t.State == TrialState.Running);
+                var (settled, running) = (0, 0);
+                foreach (var t in history)
+                {
+                    if (t.State == TrialState.Running) running++;
+                    else if (!t.IsRetryable) settled++;
+                }
+
                 if (budget.Trials is { } limit && settled + running >= limit) return (null, settled >= limit);
                 if (sampler is IFiniteSampler finite && finite.IsExhausted(history)) return (null, running == 0);
 

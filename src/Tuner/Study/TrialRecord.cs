@@ -22,6 +22,9 @@ public sealed record TrialRecord(
 {
     public string Key => new TrialProposal(Trainer, Parameters, IsBaseline).Key;
 
+    /// <summary>Whether <see cref="Key"/> is <paramref name="key"/>, without building it (a history holds thousands).</summary>
+    public bool HasKey(string key) => TrialProposal.HasKey(Trainer, Parameters, key);
+
     public bool IsFinished => State != TrialState.Running;
 
     /// <summary>Failed only because it was stopped (Ctrl+C, time budget, a dead process): worth running again.</summary>

@@ -104,4 +104,41 @@ public sealed class PrunerTests
         board.Record(3, "sgd", 1, 0.50);
         Assert.NotNull(asha.Check(3, 1, 0.50, board)); // three others: outside the top third
     }
+
+    [Fact]
+    public void Asha_decides_and_explains_as_sorting_every_rung_did()
+    {
+        var random = new Random(7);
+        var signedZeros = 0;
+        for (var round = 0; round < 400; round++)
+        {
+            var higher = round % 2 == 0;
+            var asha = new AshaPruner(higher, reductionFactor: 2 + round % 3);
+            var board = new CurveBoard();
+            var values = Enumerable.Range(0, random.Next(1, round % 10 == 0 ? 3000 : 40))
+                .Select(_ => random.Next(5) switch { 0 => 0.0, 1 => -0.0, _ => Math.Round(random.NextDouble() * 2 - 1, 1) })
+                .ToList();
+            for (var t = 0; t < values.Count; t++) board.Record(t, "sgd", 1, values[t]);
+            var value = random.Next(3) == 0 ? -0.0 : Math.Round(random.NextDouble() * 2 - 1, 1);
+            board.Record(values.Count, "sgd", 1, value);
+            var expected = Sorted(asha, higher, values.Count, value, board);
+            Assert.Equal(expected, asha.Check(values.Count, 1, value, board));
+            if (expected?.EndsWith("(threshold -0)") == true) signedZeros++;
+        }
+
+        Assert.True(signedZeros > 0, "no threshold was -0, where the order of equal values shows");
+
+        // The check as it was: every competitor sorted.
+        static string? Sorted(AshaPruner asha, bool higher, int trial, double value, CurveBoard board)
+        {
+            var competitors = board.ValuesAt(1, trial);
+            if (competitors.Count < asha.ReductionFactor) return null;
+            competitors.Add(value);
+            var ordered = higher ? competitors.OrderByDescending(v => v).ToList() : competitors.OrderBy(v => v).ToList();
+            var keep = competitors.Count / asha.ReductionFactor;
+            var threshold = ordered[keep - 1];
+            return (higher ? value >= threshold : value <= threshold) ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"pruned at epoch 1: value {value:G4} is outside the top {keep} of {competitors.Count} trials at this rung (threshold {threshold:G4})");
+        }
+    }
 }

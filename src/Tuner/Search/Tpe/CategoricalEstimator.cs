@@ -10,20 +10,29 @@ internal sealed class CategoricalEstimator
     private readonly double[] probabilities;
 
     public CategoricalEstimator(IEnumerable<int> observedChoices, int choiceCount, double priorWeight)
+        : this(Count(observedChoices, choiceCount), priorWeight)
     {
-        var counts = new double[choiceCount];
+    }
+
+    /// <param name="counts">How many observations took each choice.</param>
+    public CategoricalEstimator(double[] counts, double priorWeight)
+    {
+        var choiceCount = counts.Length;
         var n = 0;
-        foreach (var c in observedChoices)
-        {
-            counts[c]++;
-            n++;
-        }
+        foreach (var count in counts) n += (int)count;
 
         var spread = priorWeight / (n + 1);
         var kernelTotal = 1 + choiceCount * spread;
         probabilities = counts
             .Select(count => ((count + n * spread) / kernelTotal + priorWeight / choiceCount) / (n + priorWeight))
             .ToArray();
+    }
+
+    private static double[] Count(IEnumerable<int> observedChoices, int choiceCount)
+    {
+        var counts = new double[choiceCount];
+        foreach (var c in observedChoices) counts[c]++;
+        return counts;
     }
 
     public int Sample(Random random)

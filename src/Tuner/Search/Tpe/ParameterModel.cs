@@ -14,8 +14,30 @@ internal abstract class ParameterModel
     /// <summary>log l(x) - log g(x); larger means more typical of the good trials.</summary>
     public abstract double LogRatio(object value);
 
-    /// <summary>The model of a parameter, or null when it has too few good observations to be worth one.</summary>
-    public static ParameterModel? Create(ParameterSpec spec, IReadOnlyList<TpeObservation> good, IReadOnlyList<TpeObservation> bad, double priorWeight)
+    /// <summary>
+    /// The candidate with the largest <see cref="LogRatio"/>, the first of equal ones: what a scan that keeps a
+    /// candidate only when a later one scores strictly higher returns.
+    /// </summary>
+    public virtual object Best(IReadOnlyList<object> candidates)
+    {
+        var best = 0;
+        var bestScore = LogRatio(candidates[0]);
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var score = LogRatio(candidates[i]);
+            if (score > bestScore) (best, bestScore) = (i, score);
+        }
+
+        return candidates[best];
+    }
+
+    /// <summary>
+    /// The model of a parameter, or null when it has too few good observations to be worth one. The observations are
+    /// their trials' <see cref="TrialCodes"/>, of which the parameter's is at <paramref name="index"/>; the bad ones'
+    /// numbers come sorted from <paramref name="sorted"/>.
+    /// </summary>
+    public static ParameterModel? Create(
+        ParameterSpec spec, int index, IReadOnlyList<TrialCodes> good, IReadOnlyList<TrialCodes> bad, double priorWeight, SortedValues sorted)
     {
         const int MinGood = 2;
         switch (spec)
@@ -23,39 +45,43 @@ internal abstract class ParameterModel
             case FloatParameter or IntParameter:
             {
                 var scale = NumericScale.Of(spec);
-                var goodValues = NumericValues(spec.Name, good, scale);
-                return goodValues.Count < MinGood ? null : new NumericModel(scale,
+                var goodValues = Values(index, good);
+                if (goodValues.Count < MinGood) return null;
+                var (badValues, badCount) = sorted.Of(bad, scale.Low, scale.High);
+                return new NumericModel(scale,
                     new ParzenEstimator(goodValues, scale.Low, scale.High, priorWeight),
-                    new ParzenEstimator(NumericValues(spec.Name, bad, scale), scale.Low, scale.High, priorWeight));
+                    ParzenEstimator.OfSorted(badValues, badCount, scale.Low, scale.High, priorWeight));
             }
             case CategoricalParameter categorical:
             {
-                var goodChoices = ChoiceIndices(categorical, good);
-                return goodChoices.Count < MinGood ? null : new CategoricalModel(categorical,
-                    new CategoricalEstimator(goodChoices, categorical.Choices.Count, priorWeight),
-                    new CategoricalEstimator(ChoiceIndices(categorical, bad), categorical.Choices.Count, priorWeight));
+                var goodCounts = Counts(index, good, categorical.Choices.Count);
+                return goodCounts.Sum() < MinGood ? null : new CategoricalModel(categorical,
+                    new CategoricalEstimator(goodCounts, priorWeight),
+                    new CategoricalEstimator(Counts(index, bad, categorical.Choices.Count), priorWeight));
             }
             default:
                 return null;
         }
     }
 
-    private static List<double> NumericValues(string name, IReadOnlyList<TpeObservation> observations, NumericScale scale)
+    /// <summary>The parameter's value (internal number or choice index) in each observation where it was set and usable.</summary>
+    private static List<double> Values(int index, IReadOnlyList<TrialCodes> observations)
     {
-        var values = new List<double>();
-        foreach (var o in observations)
-            if (o.Parameters.Values.TryGetValue(name, out var v) && v is double d && scale.Contains(d))
-                values.Add(scale.ToInternal(d));
+        var values = new List<double>(observations.Count);
+        foreach (var codes in observations)
+            if (codes.Codes[index] is { Has: true } code)
+                values.Add(code.Value);
         return values;
     }
 
-    private static List<int> ChoiceIndices(CategoricalParameter spec, IReadOnlyList<TpeObservation> observations)
+    /// <summary>How many of the observations took each choice of the parameter at <paramref name="index"/>.</summary>
+    private static double[] Counts(int index, IReadOnlyList<TrialCodes> observations, int choices)
     {
-        var indices = new List<int>();
-        foreach (var o in observations)
-            if (o.Parameters.Values.TryGetValue(spec.Name, out var v) && IndexOf(spec, v) is var i and >= 0)
-                indices.Add(i);
-        return indices;
+        var counts = new double[choices];
+        foreach (var codes in observations)
+            if (codes.Codes[index] is { Has: true } code)
+                counts[(int)code.Value]++;
+        return counts;
     }
 
     internal static int IndexOf(CategoricalParameter spec, object value)
@@ -74,6 +100,49 @@ internal abstract class ParameterModel
         {
             var x = scale.ToInternal((double)value);
             return l.LogDensity(x) - g.LogDensity(x);
+        }
+
+        /// <summary>
+        /// The same choice as the scan, for less: g has a kernel per bad trial (thousands in a long study), so each
+        /// distinct candidate is first scored with g's rough density, and only candidates the rough scores cannot
+        /// tell from the best (within their error) are scored exactly, as <see cref="LogRatio"/> does.
+        /// </summary>
+        public override object Best(IReadOnlyList<object> candidates)
+        {
+            // A value drawn twice scores the same both times, so only its first draw can win.
+            var xs = new double[candidates.Count];
+            var distinct = new List<int>(candidates.Count);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                xs[i] = scale.ToInternal((double)candidates[i]);
+                if (Array.IndexOf(xs, xs[i], 0, i) < 0) distinct.Add(i);
+            }
+
+            var rough = new double[candidates.Count];
+            var error = new double[candidates.Count];
+            var top = distinct[0];
+            foreach (var i in distinct)
+            {
+                var density = g.RoughLogDensity(xs[i]);
+                rough[i] = l.LogDensity(xs[i]) - density;
+                error[i] = g.RoughError(density) + 1e-12 * Math.Abs(rough[i]);
+                if (!double.IsFinite(rough[i])) return base.Best(candidates);
+                if (rough[i] > rough[top]) top = i;
+            }
+
+            // A candidate whose score is surely below the top one's cannot win; if only the top one is left, it wins.
+            var floor = rough[top] - error[top];
+            var contenders = distinct.Where(i => rough[i] + error[i] >= floor).ToList();
+            if (contenders.Count == 1) return candidates[top];
+            var best = contenders[0];
+            var bestScore = LogRatio(candidates[best]);
+            foreach (var i in contenders.Skip(1))
+            {
+                var score = LogRatio(candidates[i]);
+                if (score > bestScore) (best, bestScore) = (i, score);
+            }
+
+            return candidates[best];
         }
     }
 
