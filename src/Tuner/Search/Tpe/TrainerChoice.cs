@@ -10,7 +10,7 @@ namespace Tuner.Search.Tpe;
 /// by the speed at which it has been gaining lately (over the second half of its time), or, not gaining, twice all
 /// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two
 /// typical trials per attempt. A third of the time is shared equally by the three trainers with the best results, the
-/// rest in proportion to 1/ECI, and the trainer is drawn with probability share / its mean trial cost, so that the shares are
+/// rest in proportion to 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the shares are
 /// shares of the time, not of the trials. So time follows improvement: a trainer
 /// that keeps improving the best keeps the machine; a cheap one that levelled off below it gets little of the time,
 /// however many trials that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
@@ -41,11 +41,12 @@ internal static class TrainerChoice
 
         var studyBest = progress.Max(p => p.Best);
         var typicalCost = Median(progress.Where(p => p.Trials > 0).Select(p => p.Spent / p.Trials), fallback: 1);
-        var rates = progress.Select(p => 1 / p.CostForImprovement(studyBest, typicalCost)).ToArray();
+        // Squared: with eight trainers far behind, shares in plain proportion to 1/ECI gave them together a third of the time.
+        var rates = progress.Select(p => Math.Pow(p.CostForImprovement(studyBest, typicalCost), -2)).ToArray();
         var contenders = progress.Where(p => p.HasResult).OrderByDescending(p => p.Best).Take(Contenders).ToHashSet();
         var floors = progress.Select(p => contenders.Contains(p) ? FloorShare / contenders.Count : 0).ToArray();
         var free = 1 - floors.Sum();
-        // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI; drawn with probability
+        // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI²; drawn with probability
         // share / (cost of one of its trials), that is the share of the time it gets.
         var weights = progress.Select((p, i) => (floors[i] + free * rates[i] / rates.Sum()) / (p.Trials > 0 ? p.Spent / p.Trials : typicalCost)).ToArray();
         var draw = random.NextDouble() * weights.Sum();
