@@ -8,12 +8,12 @@ namespace Tuner.Search.Tpe;
 /// training plus what the runner spends around each. Its ECI is the time it has spent since it last improved its own
 /// best, and at least twice what its best trial cost; a trainer behind the study's best also needs the gap divided
 /// by the speed at which it has been gaining lately (over the second half of its time), or, not gaining, twice all
-/// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two
-/// typical trials per attempt. A third of the time is shared equally by the three trainers with the best results, the
-/// rest in proportion to 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the shares are
-/// shares of the time, not of the trials. So time follows improvement: a trainer
-/// that keeps improving the best keeps the machine; a cheap one that levelled off below it gets little of the time,
-/// however many trials that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
+/// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two typical
+/// trials per attempt. A third of the time is shared equally by the three trainers with the best results, the rest
+/// in proportion to 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
+/// shares are shares of the time, not of the trials. So time follows improvement: a trainer that keeps improving
+/// the best keeps the machine; a cheap one that levelled off below it gets little of the time, however many trials
+/// that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
 /// </summary>
 internal static class TrainerChoice
 {
