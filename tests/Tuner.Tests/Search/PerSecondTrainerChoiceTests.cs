@@ -67,6 +67,23 @@ public sealed class PerSecondTrainerChoiceTests
     }
 
     [Fact]
+    public void A_leader_that_stalls_keeps_half_the_time_against_many_cheap_trainers_far_behind()
+    {
+        // "best" is near its top from the start (as a boosted tree is) and gains only crumbs; six cheap trainers level off far below.
+        var space = SearchSpaceReader.Parse("{\"trainers\": {" + string.Join(",", new[] { "best", "f1", "f2", "f3", "f4", "f5", "f6" }
+            .Select(name => $"\"{name}\": {{\"x\": {{\"type\": \"float\", \"low\": -5, \"high\": 5}}}}")) + "}}", "seven trainers");
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var history = Run(seed, perSecond: true, trials: 5000, (trainer, x) => trainer == "best"
+                ? (TrialState.Complete, 0.85 - 0.002 * Math.Abs(x - 1), 0.5)
+                : (TrialState.Complete, 0.75 - 0.01 * Math.Abs(x - 1), 0.05), budgetSeconds: 120, space: space);
+            var modelled = history.Skip(20).ToList();
+            var leaderSeconds = modelled.Where(t => t.Trainer == "best").Sum(t => t.DurationSeconds!.Value);
+            Assert.True(leaderSeconds > 0.45 * modelled.Sum(t => t.DurationSeconds!.Value), $"seed {seed}: {leaderSeconds:F1} s of {modelled.Sum(t => t.DurationSeconds!.Value):F1} on the leader");
+        }
+    }
+
+    [Fact]
     public void What_the_runner_spends_around_each_trial_counts_in_its_cost()
     {
         double FastShare(double overheadSeconds) => new[] { 1, 2, 3 }.Average(seed =>
@@ -83,9 +100,9 @@ public sealed class PerSecondTrainerChoiceTests
 
     /// <summary>Runs a simulated study of so many trials, or until its trials took <paramref name="budgetSeconds"/>.</summary>
     private static List<TrialRecord> Run(int seed, bool perSecond, int trials, Func<string, double, (TrialState State, double? Value, double Seconds)> outcome,
-        double overheadSeconds = 0, double budgetSeconds = double.PositiveInfinity)
+        double overheadSeconds = 0, double budgetSeconds = double.PositiveInfinity, SearchSpace? space = null)
     {
-        var sampler = new TpeSampler(TwoTrainers, seed, higherIsBetter: true, new TpeOptions(PerSecond: perSecond));
+        var sampler = new TpeSampler(space ?? TwoTrainers, seed, higherIsBetter: true, new TpeOptions(PerSecond: perSecond));
         var history = new List<TrialRecord>();
         for (var n = 0; n < trials && history.Sum(t => t.DurationSeconds!.Value) < budgetSeconds; n++)
         {

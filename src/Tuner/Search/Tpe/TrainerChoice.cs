@@ -9,8 +9,8 @@ namespace Tuner.Search.Tpe;
 /// best, and at least twice what its best trial cost; a trainer behind the study's best also needs the gap divided
 /// by the speed at which it has been gaining lately (over the second half of its time), or, not gaining, twice all
 /// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two typical
-/// trials per attempt. A third of the time is shared equally by the three trainers with the best results, the rest
-/// in proportion to 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
+/// trials per attempt. Half the time goes to the trainer with the best result, an eighth to each of the next two, the
+/// rest in proportion to 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
 /// shares are shares of the time, not of the trials. So time follows improvement: a trainer that keeps improving
 /// the best keeps the machine; a cheap one that levelled off below it gets little of the time, however many trials
 /// that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
@@ -21,13 +21,12 @@ internal static class TrainerChoice
     private const double MinOverheadSeconds = 0.002;
 
     /// <summary>
-    /// The part of the time shared equally by the <see cref="Contenders"/> best trainers, whatever their ECI: one
-    /// close behind early (an MLP before it has found its learning rate) keeps enough time to overtake a cheap leader
-    /// gaining by crumbs, while trainers far behind (a linear model on a curved problem) get only what ECI gives them.
+    /// The parts of the time that go by rank, whatever the ECI: half to the trainer with the best result and an eighth
+    /// to each of the next two. A leader that stalls for a while (as every search does between improvements) keeps
+    /// the machine instead of handing it out in equal parts to trainers far behind, and one close behind early (an
+    /// MLP before it has found its learning rate) keeps enough time to overtake.
     /// </summary>
-    private const double FloorShare = 1.0 / 3;
-
-    private const int Contenders = 3;
+    private static readonly double[] RankShares = [1.0 / 2, 1.0 / 8, 1.0 / 8];
 
     /// <param name="overheadSeconds">What a trial currently costs the runner besides training (see <see cref="ISampler.ObserveOverhead"/>).</param>
     public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds, Random random)
@@ -43,8 +42,9 @@ internal static class TrainerChoice
         var typicalCost = Median(progress.Where(p => p.Trials > 0).Select(p => p.Spent / p.Trials), fallback: 1);
         // Squared: with eight trainers far behind, shares in plain proportion to 1/ECI gave them together a third of the time.
         var rates = progress.Select(p => Math.Pow(p.CostForImprovement(studyBest, typicalCost), -2)).ToArray();
-        var contenders = progress.Where(p => p.HasResult).OrderByDescending(p => p.Best).Take(Contenders).ToHashSet();
-        var floors = progress.Select(p => contenders.Contains(p) ? FloorShare / contenders.Count : 0).ToArray();
+        var floors = new double[progress.Length];
+        var ranked = progress.Select((p, i) => (p, i)).Where(x => x.p.HasResult).OrderByDescending(x => x.p.Best).Take(RankShares.Length).ToArray();
+        for (var rank = 0; rank < ranked.Length; rank++) floors[ranked[rank].i] = RankShares[rank];
         var free = 1 - floors.Sum();
         // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI²; drawn with probability
         // share / (cost of one of its trials), that is the share of the time it gets.
