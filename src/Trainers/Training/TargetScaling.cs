@@ -7,7 +7,8 @@ namespace Tuner.Trainers.Training;
 /// Divides a regression target by its training root-mean-square before training and multiplies predictions
 /// back. Gradient-based trainers then see targets near unit scale (diamond prices run to 18,000, and
 /// squared-loss gradients that size explode any sane learning rate), without shifting the sign of the
-/// target (Poisson loss needs it non-negative). Curves and losses are in scaled units; metrics are not.
+/// target (Poisson loss needs it non-negative). Losses are in scaled units; metrics, the curve's per-epoch
+/// validation metric included, are in the target's own units, so a pruner compares them with other trainers'.
 /// </summary>
 public sealed class TargetScaling(IEpochTrainer inner) : IEpochTrainer
 {
@@ -22,8 +23,11 @@ public sealed class TargetScaling(IEpochTrainer inner) : IEpochTrainer
         if (training.Task != TaskKind.Regression) return inner.Train(training, validation, parameters, rankingMetric, onEpoch, cancellationToken);
 
         var scale = RootMeanSquare(training.Labels);
-        var outcome = inner.Train(Scaled(training, scale), Scaled(validation, scale), parameters, rankingMetric, onEpoch, cancellationToken);
-        return outcome with { Model = new ScaledModel(outcome.Model, scale) };
+        // rmse and mae scale with the target; r2 has no unit.
+        var metricScale = MetricInfo.Find(TaskKind.Regression, rankingMetric)?.Name is "rmse" or "mae" ? scale : 1;
+        EpochRecord Unscaled(EpochRecord record) => record with { ValidationMetric = record.ValidationMetric * metricScale };
+        var outcome = inner.Train(Scaled(training, scale), Scaled(validation, scale), parameters, rankingMetric, record => onEpoch(Unscaled(record)), cancellationToken);
+        return outcome with { Epochs = outcome.Epochs.Select(Unscaled).ToArray(), Model = new ScaledModel(outcome.Model, scale) };
     }
 
     public static double RootMeanSquare(ReadOnlySpan<float> labels)
