@@ -30,6 +30,28 @@ public static class CurveCharts
         return Svg.Render(plot);
     }
 
+    /// <summary>The metric on the training and validation rows against the rows trained on (log axis), each seed a point, the means joined.</summary>
+    public static string BySize(IReadOnlyList<Model.SizeCurvePoint> points, string metric)
+    {
+        var plot = new Plot();
+        foreach (var (name, values) in new (string, Func<Model.SizeCurvePoint, IReadOnlyList<double>>)[] { ("training", p => p.Training), ("validation", p => p.Validation) })
+        {
+            var x = points.Select(p => Math.Log10(p.Rows)).ToArray();
+            var line = plot.Add.Scatter(x, points.Select(p => values(p).Average()).ToArray());
+            line.LegendText = $"{name} {metric}";
+            var seeds = points.SelectMany(p => values(p).Select(v => (Math.Log10(p.Rows), v))).ToArray();
+            var dots = plot.Add.ScatterPoints(seeds.Select(s => s.Item1).ToArray(), seeds.Select(s => s.v).ToArray());
+            dots.Color = line.Color.WithAlpha(0.4);
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            points.Select(p => Math.Log10(p.Rows)).ToArray(), points.Select(p => p.Rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.XLabel("training rows (log scale)");
+        plot.YLabel(metric);
+        plot.ShowLegend(Alignment.LowerRight);
+        return Svg.Render(plot);
+    }
+
     public static string Signals(IReadOnlyList<EpochRecord> curve)
     {
         var plot = new Plot();

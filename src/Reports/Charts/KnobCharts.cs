@@ -33,12 +33,10 @@ public static class KnobCharts
         return Svg.Render(plot);
     }
 
-    /// <summary>
-    /// Values of the trials grouped by a categorical knob, one column of points per choice (labelled c0, c1, …;
-    /// the caller names the choices outside the chart) with the median marked.
-    /// </summary>
-    public static string ByCategory(IReadOnlyList<(int Choice, double Value)> points, int choices, string metric)
+    /// <summary>Values of the trials grouped by a categorical knob, one column of points per choice, named on the axis, with the median marked.</summary>
+    public static string ByCategory(IReadOnlyList<(int Choice, double Value)> points, IReadOnlyList<string> choiceNames, string metric)
     {
+        int choices = choiceNames.Count;
         var plot = new Plot();
         var random = new Random(1); // jitter only, so points with equal values stay visible
         var xs = points.Select(p => p.Choice + (random.NextDouble() - 0.5) * 0.3).ToArray();
@@ -51,9 +49,8 @@ public static class KnobCharts
             plot.Add.Line(c - 0.3, median, c + 0.3, median).LineWidth = 2;
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, choices).Select(i => (double)i).ToArray(), Enumerable.Range(0, choices).Select(i => $"c{i}").ToArray());
-        plot.XLabel("choice (median marked)");
+        Svg.NamedTicks(plot.Axes.Bottom, choiceNames);
+        plot.XLabel("median marked");
         plot.YLabel($"validation {metric}");
         return Svg.Render(plot, 420, 280);
     }

@@ -12,7 +12,7 @@ public static class ParallelCoordinates
 {
     public const int TrialsShown = 15;
 
-    public static (string Svg, IReadOnlyList<string> Knobs)? Render(IReadOnlyList<ReportTrial> ranked)
+    public static string? Render(IReadOnlyList<ReportTrial> ranked)
     {
         var best = ranked.FirstOrDefault(t => t.State == "complete" && t.Value.HasValue);
         if (best is null) return null;
@@ -32,11 +32,10 @@ public static class ParallelCoordinates
             line.MarkerSize = 4;
         }
 
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, knobs.Count).Select(a => (double)a).ToArray(), Enumerable.Range(0, knobs.Count).Select(a => $"k{a}").ToArray());
+        Svg.NamedTicks(plot.Axes.Bottom, knobs.Select(k => k.Knob).ToArray());
         plot.YLabel("scaled setting (0 low, 1 high)");
         plot.Axes.SetLimitsY(-0.05, 1.05);
-        return (Svg.Render(plot, 900, 320), knobs.Select(k => k.Knob).ToList());
+        return Svg.Render(plot, 900, 340);
     }
 
     private static Func<string, double> Scale(KnobValues knob)

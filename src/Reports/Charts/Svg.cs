@@ -15,6 +15,24 @@ public static class Svg
         return start < 0 ? xml : xml[start..];
     }
 
+    /// <summary>
+    /// Names the ticks 0, 1, … of an axis, tilted when there are many or long ones. Names are shortened to
+    /// <see cref="NameLength"/> characters; ScottPlot escapes the text it writes into the SVG.
+    /// </summary>
+    public static void NamedTicks(IAxis axis, IReadOnlyList<string> names)
+    {
+        var shown = names.Select(n => n.Length > NameLength ? n[..(NameLength - 1)] + "…" : n).ToArray();
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Enumerable.Range(0, names.Count).Select(i => (double)i).ToArray(), shown);
+        if (shown.Length > 4 || shown.Any(n => n.Length > 8))
+        {
+            axis.TickLabelStyle.Rotation = 30;
+            axis.TickLabelStyle.Alignment = Alignment.UpperLeft;
+            axis.MinimumSize = 20 + 6 * shown.Max(n => n.Length);
+        }
+    }
+
+    public const int NameLength = 18;
+
     public static void EpochAxis(Plot plot)
     {
         plot.XLabel("epoch");

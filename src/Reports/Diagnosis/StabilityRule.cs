@@ -3,28 +3,34 @@ using static Tuner.Reports.Diagnosis.Text;
 
 namespace Tuner.Reports.Diagnosis;
 
-/// <summary>Rule 4: the validation loss oscillates over the second half of the curve.</summary>
+/// <summary>
+/// Unstable: the validation loss swings up and down over the second half of the curve (its last four epochs at
+/// least), often and widely. A step into a warm restart is the schedule's doing and not counted.
+/// </summary>
 internal static class StabilityRule
 {
     public static Finding? Check(IReadOnlyList<EpochRecord> curve, DiagnosisThresholds thresholds)
     {
         int n = curve.Count;
         if (n < thresholds.UnstableMinEpochs) return null;
-        var half = curve.Skip(n / 2).ToArray();
+        var half = curve.Skip(Math.Max(0, Math.Min(n / 2, n - 4))).ToArray();
 
-        // Zero steps carry no direction; a change is a sign flip between consecutive non-zero steps.
+        double level = half.Average(r => r.ValidationLoss);
+        if (!(level > 0)) return null;
+        // Steps under half a percent of the level carry no direction; a change is a sign flip between consecutive directed steps.
         var steps = new List<double>();
-        for (int i = 1; i < half.Length; i++) steps.Add(half[i].ValidationLoss - half[i - 1].ValidationLoss);
-        var directed = steps.Where(d => d != 0).ToArray();
+        for (int i = 1; i < half.Length; i++)
+            if (!CurveFacts.RateRose(half, i))
+                steps.Add(half[i].ValidationLoss - half[i - 1].ValidationLoss);
+        var directed = steps.Where(d => Math.Abs(d) > 0.005 * level).ToArray();
         int chances = directed.Length - 1;
-        if (chances < 1) return null;
         int changes = 0;
         for (int i = 1; i < directed.Length; i++)
             if (Math.Sign(directed[i]) != Math.Sign(directed[i - 1])) changes++;
 
+        // Up and down means two turns at least: one turn is a single bump or a dip.
+        if (changes < 2) return null;
         double share = (double)changes / chances;
-        double level = half.Average(r => r.ValidationLoss);
-        if (level <= 0) return null;
         double amplitude = steps.Average(Math.Abs) / level;
         if (share < thresholds.UnstableDirectionChanges || amplitude <= thresholds.UnstableAmplitude) return null;
 

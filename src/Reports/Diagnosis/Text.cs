@@ -20,4 +20,20 @@ internal static class Text
         (double.IsFinite(factor) && factor < 1e9
             ? factor.ToString(factor >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture)
             : Num(factor)) + "×";
+
+    /// <summary>Why the curve ends, in words: "pruned at epoch 3 of 40", "early stopping at epoch 8 of 36", "ran all 40 epochs".</summary>
+    public static string Ending(TrialDiagnosis trial)
+    {
+        int n = trial.Curve.Count;
+        string unit = CurveFacts.Unit(trial.Curve);
+        string planned = trial.PlannedEpochs is { } p ? $" of {p}" : "";
+        return trial.End switch
+        {
+            CurveEnd.Pruned => $"pruned at {unit} {n}{planned}",
+            CurveEnd.EarlyStopping => $"stopped by early stopping at {unit} {n}{planned}",
+            CurveEnd.Diverged => $"diverged at {unit} {n}{planned}",
+            CurveEnd.Failed => $"failed at {unit} {n}{planned}",
+            _ => $"ran all {n} planned {unit}s",
+        };
+    }
 }

@@ -3,7 +3,11 @@ using static Tuner.Reports.Diagnosis.Text;
 
 namespace Tuner.Reports.Diagnosis;
 
-/// <summary>Rule 6: still improving steeply at the last epoch, or well below the study's best with train ≈ validation.</summary>
+/// <summary>
+/// Underfitting: both losses still falling steadily when the trial ran out of planned epochs (never when it stopped
+/// itself, or was stopped, past its minimum); or a model poor on its own training rows: its training metric well
+/// worse than the study's best validation metric.
+/// </summary>
 internal static class UnderfittingRule
 {
     public static IReadOnlyList<string> FlexibleModel { get; } =
@@ -12,55 +16,80 @@ internal static class UnderfittingRule
     public static Finding? Check(TrialDiagnosis trial, DiagnosisThresholds thresholds)
     {
         var curve = trial.Curve;
-        int n = curve.Count;
-        if (n < thresholds.MinEpochs) return null;
-        var last = curve[^1];
         var evidence = new List<string>();
         var recommendations = new List<string>();
-        bool stillFalling = false, belowBest = false;
+        bool stillFalling = false, poor = false;
 
-        int tail = Math.Min(Math.Max(2, (int)Math.Ceiling(thresholds.UnderfitTailShare * n)), n - 1);
-        var start = curve[n - 1 - tail];
-        if (start.ValidationLoss > 0)
+        if (StillFalling(trial, thresholds) is { } falling)
         {
-            double drop = (start.ValidationLoss - last.ValidationLoss) / start.ValidationLoss;
-            if (drop / tail > thresholds.UnderfitDropPerEpoch)
-            {
-                stillFalling = true;
-                evidence.Add($"validation loss still fell {Pct(drop)} over the last {tail} epochs, {Pct(drop / tail)} per epoch, from {Num(start.ValidationLoss)} at epoch {start.Epoch} to {Num(last.ValidationLoss)} at epoch {last.Epoch} (limit {Pct(thresholds.UnderfitDropPerEpoch)} per epoch)");
-                recommendations.Add($"more epochs (epochs {2 * last.Epoch})");
-                recommendations.Add("raise the learning rate (learning_rate) or use a slower-decaying schedule");
-            }
+            stillFalling = true;
+            evidence.Add(falling);
+            var last = curve[^1];
+            recommendations.Add(CurveFacts.IsTrees(curve) ? $"more trees (trees {2 * last.Epoch}) or a higher learning rate (learning_rate)" : $"more epochs (epochs {2 * last.Epoch})");
+            if (!CurveFacts.IsTrees(curve)) recommendations.Add("raise the learning rate (learning_rate) or use a slower-decaying schedule");
         }
 
-        bool agree = last.TrainingLoss > 0 && last.ValidationLoss <= (1 + thresholds.OverfitGap) * last.TrainingLoss;
-        double value = trial.ValidationMetric ?? last.ValidationMetric;
-        if (agree && Baseline(trial, value, thresholds) is { } shortfall)
+        if (PoorOnTraining(trial, thresholds) is { } shortfall)
         {
-            belowBest = true;
+            poor = true;
             evidence.Add(shortfall);
-            evidence.Add($"training and validation loss agree: {Num(last.TrainingLoss)} and {Num(last.ValidationLoss)} at epoch {last.Epoch} (gap limit {Pct(thresholds.OverfitGap)})");
             recommendations.AddRange(FlexibleModel);
         }
 
         if (evidence.Count == 0) return null;
-        string title = (stillFalling, belowBest) switch
+        string title = (stillFalling, poor) switch
         {
-            (true, false) => "Underfitting: still improving at the last epoch",
-            (false, true) => "Underfitting: well below the study's best",
+            (true, false) => $"Underfitting: still improving when its {curve.Count} planned {(CurveFacts.IsTrees(curve) ? "rounds" : "epochs")} ran out",
+            (false, true) => "Underfitting: poor on its own training rows",
             _ => "Underfitting",
         };
         return new Finding(FitKind.Underfitting, title, evidence, recommendations);
     }
 
-    /// <summary>The evidence line when <paramref name="value"/> is strictly more than the allowed share worse than the study's best.</summary>
-    public static string? Baseline(TrialDiagnosis trial, double value, DiagnosisThresholds thresholds)
+    /// <summary>
+    /// The evidence line when the trial ran all its planned epochs, its lowest validation loss is one of the last two,
+    /// and over the tail both losses fell steadily (validation down in its last step and in most of the tail's steps),
+    /// validation by strictly more than the drop limit and the noise.
+    /// </summary>
+    public static string? StillFalling(TrialDiagnosis trial, DiagnosisThresholds thresholds)
     {
-        if (trial.Metric is not { } metric || trial.StudyBest is not { } best || !double.IsFinite(value) || !double.IsFinite(best))
+        var curve = trial.Curve;
+        int n = curve.Count;
+        if (n < 2 || trial.End != CurveEnd.AllEpochs || CurveFacts.BestIndex(curve) < n - 2) return null;
+        int tail = Math.Min(Math.Max(2, (int)Math.Ceiling(thresholds.UnderfitTailShare * n)), n - 1);
+        var start = curve[n - 1 - tail];
+        var last = curve[^1];
+        double drop = start.ValidationLoss - last.ValidationLoss;
+        double limit = Math.Max(thresholds.UnderfitTailDrop * Math.Abs(last.ValidationLoss), thresholds.NoiseMultiple * CurveFacts.Noise(curve));
+        int falls = 0;
+        for (int i = n - tail; i < n; i++)
+            if (curve[i].ValidationLoss < curve[i - 1].ValidationLoss) falls++;
+        bool steadily = last.ValidationLoss < curve[n - 2].ValidationLoss && 2 * falls > tail;
+        if (!(drop > limit) || !steadily || !(last.TrainingLoss < start.TrainingLoss)) return null;
+        return $"it ran all {n} planned {(CurveFacts.IsTrees(curve) ? "rounds" : "epochs")} and validation loss still fell {Pct(drop / Math.Abs(start.ValidationLoss))} over the last {tail}, from {Num(start.ValidationLoss)} at epoch {start.Epoch} to {Num(last.ValidationLoss)} at epoch {last.Epoch} (limit {Pct(limit / Math.Abs(last.ValidationLoss))}), training loss with it ({Num(start.TrainingLoss)} → {Num(last.TrainingLoss)})";
+    }
+
+    /// <summary>
+    /// The evidence line when both the training and the validation metric are strictly more than the allowed share
+    /// worse than the study's best validation value; without a training metric (a pruned trial), when the last training loss is strictly
+    /// above the limit times the study's reference loss.
+    /// </summary>
+    public static string? PoorOnTraining(TrialDiagnosis trial, DiagnosisThresholds thresholds)
+    {
+        if (trial.TrainingMetric is null && trial.Curve.Count > 0 && trial.ReferenceLoss is { } reference && reference > 0)
+        {
+            double t = trial.Curve[^1].TrainingLoss;
+            return t > thresholds.PoorTrainingLoss * reference
+                ? $"even its training loss {Num(t)} at epoch {trial.Curve[^1].Epoch} is {Times(t / reference)} the study's normal validation loss {Num(reference)} for this trainer and loss (limit {Times(thresholds.PoorTrainingLoss)})"
+                : null;
+        }
+        if (trial.Metric is not { } metric || trial.StudyBest is not { } best || trial.TrainingMetric is not { } train
+            || !double.IsFinite(train) || !double.IsFinite(best))
             return null;
-        double shortfall = CurveFacts.RelativeShortfall(value, best, metric.HigherIsBetter);
-        return shortfall > thresholds.BaselineShortfall
-            ? $"validation {metric.Name} {Num(value)} is {Pct(shortfall)} worse than the study's best {Num(best)} (limit {Pct(thresholds.BaselineShortfall)})"
-            : null;
+        double valid = trial.ValidationMetric ?? (trial.Curve.Count > 0 ? trial.Curve[^1].ValidationMetric : double.NaN);
+        double shortfall = CurveFacts.RelativeShortfall(train, best, metric.HigherIsBetter);
+        double validShortfall = CurveFacts.RelativeShortfall(valid, best, metric.HigherIsBetter);
+        if (!(shortfall > thresholds.BaselineShortfall) || !(validShortfall > thresholds.BaselineShortfall)) return null;
+        return $"even on its training rows {metric.Name} is {Num(train)}, {Pct(shortfall)} worse than the study's best validation {metric.Name} {Num(best)}, and validation {Num(valid)} is {Pct(validShortfall)} worse (limit {Pct(thresholds.BaselineShortfall)})";
     }
 }

@@ -24,8 +24,7 @@ public static class EffectsSection
         if (ParallelCoordinates.Render(study.RankedTrials) is { } parallel)
         {
             html.Append($"<div class=\"chart\"><h3>Top {ParallelCoordinates.TrialsShown} trials of the winning trainer, knob by knob (the best drawn thickest)</h3>")
-                .Append(parallel.Svg).Append("<p class=\"params\">")
-                .Append(string.Join("  ", parallel.Knobs.Select((k, i) => $"k{i} = {Html.Text(k)}"))).Append("</p></div>");
+                .Append(parallel).Append("</div>");
         }
 
         html.Append("<div class=\"effects\">");
@@ -40,16 +39,10 @@ public static class EffectsSection
             html.Append($"<div class=\"chart\"><h3>{Html.Text(knob.Knob)}</h3>");
             html.Append(knob.IsNumeric
                 ? KnobCharts.ByNumber(knob.Settings.Select(s => (KnobValues.Number(s.Text), s.Trial.Value!.Value)).ToList(), "setting", study.Metric)
-                : KnobCharts.ByCategory(knob.Settings.Select(s => (knob.CodeOf(s.Text), s.Trial.Value!.Value)).ToList(), knob.Choices.Count, study.Metric));
-            if (!knob.IsNumeric) html.Append(Legend(knob));
+                : KnobCharts.ByCategory(knob.Settings.Select(s => (knob.CodeOf(s.Text), s.Trial.Value!.Value)).ToList(), knob.Choices, study.Metric));
             html.Append("</div>");
         }
 
         html.Append("</div>");
     }
-
-    // Chart labels are short codes (c0, c1, …) so no text from the data is drawn inside the SVG; the legend
-    // below each chart names the choices, escaped like every other piece of data text.
-    private static string Legend(KnobValues knob) =>
-        "<p class=\"params\">" + string.Join("  ", knob.Choices.Select((c, i) => $"c{i} = {Html.Text(c)}")) + "</p>";
 }

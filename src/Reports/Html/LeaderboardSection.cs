@@ -3,11 +3,20 @@ using Tuner.Reports.Model;
 
 namespace Tuner.Reports.Html;
 
-/// <summary>Every trial in one table, sortable by any column, training and validation metric side by side.</summary>
+/// <summary>
+/// The best trials in one table, sortable by any column, training and validation metric side by side. A study of
+/// thousands of trials shows its best <see cref="RowsShown"/>, so the report stays small and fast; every trial is in
+/// leaderboard.csv, written next to the report.
+/// </summary>
 public static class LeaderboardSection
 {
+    public const int RowsShown = 100;
+
     public static void Write(StringBuilder html, StudyReportData study)
     {
+        int total = study.RankedTrials.Count;
+        if (total > RowsShown)
+            html.Append($"<p>The best {RowsShown} of {total:N0} trials; all of them, with every setting and metric, are in <a href=\"leaderboard.csv\">leaderboard.csv</a> next to this report.</p>");
         var metrics = study.RankedTrials.SelectMany(t => t.Metrics.Keys)
             .Where(k => k.StartsWith("valid_", StringComparison.Ordinal) && !k.EndsWith("_std", StringComparison.Ordinal))
             .Select(k => k[6..]).Distinct().OrderBy(k => k == study.Metric ? "" : k, StringComparer.Ordinal).ToList();
@@ -20,7 +29,7 @@ public static class LeaderboardSection
             html.Append($"<th class=\"sortable\">valid {Html.Text(metric)}</th>");
         html.Append("<th class=\"sortable\">time (s)</th><th class=\"sortable\">diagnosis</th><th>settings / outcome</th></tr></thead><tbody>");
         var rank = 0;
-        foreach (var trial in study.RankedTrials)
+        foreach (var trial in study.RankedTrials.Take(RowsShown))
         {
             var ranked = trial.State == "complete" && trial.Value.HasValue;
             html.Append($"<tr id=\"row-{trial.Number}\">");

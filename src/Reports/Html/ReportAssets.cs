@@ -15,7 +15,7 @@ public static class ReportAssets
         th { background: #f6f6f6; position: sticky; top: 0; }
         th.sortable { cursor: pointer; } th.sortable:after { content: " ⇅"; color: #aaa; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        .state-complete { color: #1b7f3b; } .state-pruned { color: #8a6d00; } .state-diverged, .state-failed { color: #b00020; }
+        .state-complete { color: #1b7f3b; } .state-pruned { color: #8a6d00; } .state-diverged, .state-failed { color: #b00020; } .state-stopped { color: #666; }
         .params { font-family: ui-monospace, monospace; font-size: .78rem; color: #333; max-width: 36rem; }
         .curves { display: grid; grid-template-columns: repeat(auto-fit, minmax(560px, 1fr)); gap: 1rem; }
         .chart svg { max-width: 100%; height: auto; }

@@ -27,6 +27,8 @@ public static class TrialDiagnoses
             TrainingMetric = double.IsFinite(training) ? training : null,
             ValidationMetric = trial.Value,
             StudyBest = study.Best?.Value,
+            PlannedEpochs = trial.PlannedEpochs,
+            ReferenceLoss = study.ReferenceLosses.TryGetValue((trial.Trainer, trial.Loss), out var reference) ? reference : null,
         });
     }
 
@@ -37,6 +39,7 @@ public static class TrialDiagnoses
         FitKind.Underfitting => "underfitting",
         FitKind.Diverged => "diverged",
         FitKind.Unstable => "unstable",
+        FitKind.TooShort => "too short to judge",
         FitKind.VanishingGradients => "vanishing gradients",
         FitKind.ExplodingGradients => "exploding gradients",
         _ => "unknown",

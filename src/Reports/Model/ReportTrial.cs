@@ -1,8 +1,13 @@
+using System.Globalization;
+using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Reports.Model;
 
-/// <summary>One trial as a report shows it. State is lower-case text: complete, pruned, diverged, failed, running.</summary>
+/// <summary>
+/// One trial as a report shows it. State is lower-case text: complete, pruned, diverged, failed, running, or
+/// stopped (by the time budget or an interruption, before it could finish).
+/// </summary>
 public sealed record ReportTrial(
     int Number,
     string State,
@@ -17,4 +22,19 @@ public sealed record ReportTrial(
     IReadOnlyList<EpochRecord> Curve)
 {
     public double Metric(string name) => Metrics.TryGetValue(name, out var v) ? v : double.NaN;
+
+    /// <summary>The loss function's name, or "" for the trainer's default.</summary>
+    public string Loss => Parameters.TryGetValue(ParameterNames.Loss, out var loss) ? loss : "";
+
+    /// <summary>
+    /// The epochs (boosting rounds for trees, whose rounds have no gradient norm) the trial was set to run: its
+    /// <c>epochs</c> or <c>trees</c>, or the trainer's default. Null without a curve.
+    /// </summary>
+    public int? PlannedEpochs => Curve.Count == 0 ? null
+        : double.IsNaN(Curve[0].GradientNorm) && Curve[0].LayerGradientNorms.Count == 0
+            ? Planned(MlNetParameterNames.Trees, BoostedTreeTrainer.DefaultRounds)
+            : Planned(ParameterNames.Epochs, LoopSettings.DefaultEpochs);
+
+    private int Planned(string name, int fallback) =>
+        Parameters.TryGetValue(name, out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 }

@@ -26,4 +26,13 @@ public sealed record StudyReportData(
 
     /// <summary>The best trial that ran a trainer's default settings: what tuning has to beat.</summary>
     public ReportTrial? BestBaseline => RankedTrials.FirstOrDefault(t => t.IsBaseline && t.State == "complete" && t.Value.HasValue);
+
+    /// <summary>The winner's learning curve by training-set size, when it was measured.</summary>
+    public IReadOnlyList<SizeCurvePoint>? SizeCurve { get; init; }
+
+    private IReadOnlyDictionary<(string Trainer, string Loss), double>? _referenceLosses;
+
+    /// <summary>What a normal validation loss is per trainer and loss function (see <see cref="Diagnosis.ReferenceLosses"/>).</summary>
+    public IReadOnlyDictionary<(string Trainer, string Loss), double> ReferenceLosses => _referenceLosses ??=
+        Diagnosis.ReferenceLosses.Of(RankedTrials.Select(t => (t.Trainer, t.Loss, t.State == "complete", t.Curve)));
 }

@@ -39,4 +39,19 @@ public sealed class LabeledData
     public IReadOnlyList<string>? ClassNames { get; }
 
     public int Rows => Features.Rows;
+
+    /// <summary>A copy holding only the given rows, in that order.</summary>
+    public LabeledData Select(IReadOnlyList<int> rows)
+    {
+        int columns = Features.Columns;
+        var values = new float[rows.Count * columns];
+        var labels = new float[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Features.Row(rows[i]).CopyTo(values.AsSpan(i * columns, columns));
+            labels[i] = _labels[rows[i]];
+        }
+
+        return new LabeledData(new FeatureMatrix(values, rows.Count, columns), labels, Task, Task == TaskKind.Regression ? 0 : ClassCount, ClassNames);
+    }
 }

@@ -53,6 +53,11 @@ public sealed class MlNetTrainer(MlNetTrainerSpec spec, int seed) : IEpochTraine
             // ML.NET reports its own cancellation as a plain exception.
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (InvalidOperationException e) when (e.Message.Contains("NaN or Infinite", StringComparison.Ordinal))
+        {
+            // Online gradient descent and the perceptrons check their weights and throw this when they blow up.
+            throw new DivergenceException($"diverged: {e.Message}", e);
+        }
     }
 
     // ML.NET 5 keeps MLContext.CancelExecution internal (public only through the Experimental package,

@@ -3,9 +3,11 @@ namespace Tuner.Trainers.Training;
 /// <summary>The loop-level hyper-parameters, read and checked once per run.</summary>
 public sealed record LoopSettings(int Epochs, int BatchSize, int Seed, int EarlyStoppingPatience, double L1, double L2)
 {
+    public const int DefaultEpochs = 10;
+
     public static LoopSettings From(HyperParameters parameters, int rows)
     {
-        int epochs = parameters.GetInt(ParameterNames.Epochs, 10);
+        int epochs = parameters.GetInt(ParameterNames.Epochs, DefaultEpochs);
         if (epochs < 1) throw new ArgumentException($"epochs must be ≥ 1, got {epochs}.");
         int batch = parameters.GetInt(ParameterNames.BatchSize, 32);
         if (batch < 1) throw new ArgumentException($"batch_size must be ≥ 1, got {batch}.");

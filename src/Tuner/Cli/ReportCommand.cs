@@ -4,6 +4,7 @@ using Spectre.Console;
 using Tuner.Output;
 using Tuner.Reports.Html;
 using Tuner.Storage;
+using Tuner.Study;
 
 namespace Tuner.Cli;
 
@@ -34,7 +35,10 @@ public sealed class ReportCommand(IAnsiConsole console)
         if (unknown.Count > 0)
             throw new UserInputException($"--trial {string.Join(", ", unknown)}: no such trial in study '{studyName}' (trials 0 to {data.RankedTrials.Count - 1}).");
         StudyReport.Write(data, file, trials);
-        console.MarkupLine(Markup.Escape($"Wrote {file}."));
+        // The report shows the best trials; the rest are in the CSV it links to.
+        var leaderboard = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "leaderboard.csv");
+        LeaderboardCsv.Write(leaderboard, Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter));
+        console.MarkupLine(Markup.Escape($"Wrote {file} and {leaderboard}."));
         return ExitCodes.Success;
     }
 }

@@ -63,6 +63,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             $"Study '{study.Name}': {task.ToString().ToLowerInvariant()} on '{options.Data}' ({data.Rows} rows, {data.Columns.Count} columns -> {config.FeatureColumns} features), " +
             $"ranking by validation {metric.Name}, {before} trials already done; store {store.Location}"));
 
+        var searchClock = System.Diagnostics.Stopwatch.StartNew();
         StudyRunner Runner(IStudyProgress progress) =>
             new(store, study, prepared, sampler, pruner, options.Parallel, plan.HeartbeatTimeout, progress, logger);
         if (console.Profile.Capabilities.Interactive)
@@ -75,11 +76,30 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
             await Runner(new LogProgress(Console.Out, metric.Name)).RunAsync(budget, cancellationToken);
         }
 
-        WriteOutputs(store, study, prepared, options.OutDirectory);
+        WriteOutputs(store, study, prepared, options.OutDirectory, searchClock.Elapsed, cancellationToken);
         return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
     }
 
-    private void WriteOutputs(IStudyStore store, StudyInfo study, StudyData prepared, string outDirectory)
+    /// <summary>The winner's learning curve by training-set size, stored with the study for its reports; its verdict on the console.</summary>
+    private void MeasureSizeCurve(IStudyStore store, StudyInfo study, StudyData prepared, TrialRecord best, TimeSpan searchTime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var points = SizeCurve.Measure(prepared, best, study.Config.Metric, study.Config.Seed, SizeCurveAllowance(searchTime), cancellationToken);
+            SizeCurve.Save(store, study.Id, points);
+            if (MetricInfo.Find(prepared.Task, study.Config.Metric) is { } metric && Reports.Diagnosis.SizeVerdict.Judge(points, metric) is { } verdict)
+                console.MarkupLine(Markup.Escape(verdict.Text));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Interrupted: the learning curve by training-set size was not measured");
+        }
+    }
+
+    /// <summary>A tenth of the search's time, and at least 2 s: the curve by size is a look at the winner, not a second search.</summary>
+    private static TimeSpan SizeCurveAllowance(TimeSpan searchTime) => TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
+
+    private void WriteOutputs(IStudyStore store, StudyInfo study, StudyData prepared, string outDirectory, TimeSpan searchTime, CancellationToken cancellationToken)
     {
         var ranked = Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
         LeaderboardCsv.Write(Path.Combine(outDirectory, "leaderboard.csv"), ranked);
@@ -93,6 +113,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
 
         var settings = BestSettings.From(study, best, prepared.Plan);
         settings.Save(Path.Combine(outDirectory, "best.json"));
+        if (!cancellationToken.IsCancellationRequested) MeasureSizeCurve(store, study, prepared, best, searchTime, cancellationToken);
         var report = Path.Combine(outDirectory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(store, study), report);
         console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "leaderboard.csv")}, {Path.Combine(outDirectory, "best.json")} and {report}."));

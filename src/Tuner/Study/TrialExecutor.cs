@@ -45,6 +45,10 @@ public sealed class TrialExecutor(StudyData data, IStudyStore store, string metr
         {
             throw;
         }
+        catch (DivergenceException e)
+        {
+            return new TrialResult(TrialState.Diverged, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, e.Message);
+        }
         catch (Exception e)
         {
             return new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes,

@@ -17,8 +17,7 @@ public sealed class NoCurveTests
     {
         var diagnosis = FitDiagnoser.Diagnose(Final(Auc, 1.0, 0.93, best: 0.95));
         Assert.Equal(FitKind.Overfitting, diagnosis.Kind);
-        Assert.Contains(diagnosis.Evidence, line => line.Contains("training auc 1 vs validation 0.93", StringComparison.Ordinal)
-            && line.Contains("7%", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.Evidence, line => line.Contains("training auc 1 vs validation 0.93: a gap of 0.07", StringComparison.Ordinal));
         Assert.Null(diagnosis.BestEpoch);
     }
 
@@ -29,6 +28,20 @@ public sealed class NoCurveTests
         Assert.Equal(FitKind.Underfitting, diagnosis.Kind);
         Assert.Contains(diagnosis.Evidence, line => line.Contains("study's best 0.93", StringComparison.Ordinal));
         Assert.Contains(diagnosis.Recommendations, r => r.Contains("less", StringComparison.Ordinal) || r.Contains("lower the regularization", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tree_model_perfect_on_training_rows_and_as_good_as_the_best_on_validation_is_a_good_fit()
+    {
+        Assert.Equal(FitKind.GoodFit, FitDiagnoser.Diagnose(Final(Auc, 1.0, 0.949, best: 0.95)).Kind);
+    }
+
+    [Fact]
+    public void A_training_error_near_zero_does_not_make_every_gap_overfitting()
+    {
+        // The old ratio to the training value: 0.5 / 0.001, a 50,000% gap. Relative to validation it is at most 100%.
+        Assert.Equal(FitKind.GoodFit, FitDiagnoser.Diagnose(Final(Rmse, 0.001, 0.5, best: 0.5)).Kind);
+        Assert.Equal(FitKind.Overfitting, FitDiagnoser.Diagnose(Final(Rmse, 0.001, 0.5, best: 0.4)).Kind);
     }
 
     [Fact]
@@ -56,16 +69,16 @@ public sealed class NoCurveTests
     [InlineData(0.7499, true)]
     public void Higher_is_better_gap_threshold_is_strict(double valid, bool overfitting)
     {
-        var diagnosis = FitDiagnoser.Diagnose(Final(Auc, 1.0, valid), new DiagnosisThresholds { MetricGap = 0.25 });
+        var diagnosis = FitDiagnoser.Diagnose(Final(Auc, 1.0, valid, best: 1.0), new DiagnosisThresholds { MetricGap = 0.25 });
         Assert.Equal(overfitting, diagnosis.Kind == FitKind.Overfitting);
     }
 
     [Theory]
-    [InlineData(1.5, false)]            // exactly 50% above the training rmse 1.0
-    [InlineData(1.5001, true)]
-    public void Lower_is_better_gap_uses_the_loss_gap_limit(double valid, bool overfitting)
+    [InlineData(2.0, false)]            // the training rmse 1.0 is exactly half the validation rmse
+    [InlineData(2.0001, true)]
+    public void Lower_is_better_gap_is_relative_to_validation(double valid, bool overfitting)
     {
-        var diagnosis = FitDiagnoser.Diagnose(Final(Rmse, 1.0, valid), new DiagnosisThresholds { OverfitGap = 0.5 });
+        var diagnosis = FitDiagnoser.Diagnose(Final(Rmse, 1.0, valid, best: 1.0), new DiagnosisThresholds { OverfitGap = 0.5 });
         Assert.Equal(overfitting, diagnosis.Kind == FitKind.Overfitting);
     }
 
@@ -96,10 +109,18 @@ public sealed class NoCurveTests
     }
 
     [Fact]
-    public void A_pruned_trial_is_judged_on_its_partial_curve_with_a_note()
+    public void A_trial_pruned_at_its_first_rung_is_too_short_to_judge()
     {
-        var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis(Curves.StillFalling(), TrialState.Pruned));
-        Assert.Equal(FitKind.Underfitting, diagnosis.Kind);
-        Assert.Contains(diagnosis.Evidence, line => line.Contains("pruner stopped this trial after 10 epoch(s)", StringComparison.Ordinal));
+        var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis(Curves.StillFalling().Take(1).ToArray(), TrialState.Pruned) { PlannedEpochs = 20 });
+        Assert.Equal(FitKind.TooShort, diagnosis.Kind);
+        Assert.Contains("pruned at epoch 1 of 20", diagnosis.Evidence);
+    }
+
+    [Fact]
+    public void A_trial_that_ran_all_of_its_three_epochs_still_falling_is_underfitting_not_too_short()
+    {
+        var curve = Curves.StillFalling().Take(3).ToArray();
+        Assert.Equal(FitKind.Underfitting, FitDiagnoser.Diagnose(new TrialDiagnosis(curve) { PlannedEpochs = 3 }).Kind);
+        Assert.Equal(FitKind.TooShort, FitDiagnoser.Diagnose(new TrialDiagnosis(curve) { PlannedEpochs = 30 }).Kind);
     }
 }

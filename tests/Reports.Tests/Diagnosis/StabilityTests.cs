@@ -24,7 +24,7 @@ public sealed class StabilityTests
     [Fact]
     public void Fewer_than_the_minimum_epochs_are_never_unstable()
     {
-        var curve = Curves.Make(9, e => 1 / (1 + 0.1 * e), e => e % 2 == 0 ? 0.7 : 0.5);
+        var curve = Curves.Make(4, e => 1 / (1 + 0.1 * e), e => e % 2 == 0 ? 0.7 : 0.5);
         Assert.False(FitDiagnoser.Diagnose(new TrialDiagnosis(curve)).Has(FitKind.Unstable));
     }
 

@@ -8,19 +8,20 @@ public sealed class VanishingGradientTests
     public void An_input_layer_starved_of_gradient_is_vanishing()
     {
         var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis(Curves.GoodFit(_ => [1e-5, 0.1, 0.2])));
-        Assert.Equal(FitKind.VanishingGradients, diagnosis.Kind);
-        Assert.Contains(diagnosis.Evidence, line => line.Contains("epochs 28–30", StringComparison.Ordinal)
+        var vanishing = Assert.Single(diagnosis.Secondary);
+        Assert.Equal(FitKind.VanishingGradients, vanishing.Kind);
+        Assert.Contains(vanishing.Evidence, line => line.Contains("epochs 28–30", StringComparison.Ordinal)
             && line.Contains("averaged 1e-5, 20000× smaller than the output layer's 0.2", StringComparison.Ordinal));
-        Assert.Contains(diagnosis.Recommendations, r => r.Contains("He", StringComparison.Ordinal) && r.Contains("Xavier", StringComparison.Ordinal));
+        Assert.Contains(vanishing.Recommendations, r => r.Contains("He", StringComparison.Ordinal) && r.Contains("Xavier", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_collapsed_input_layer_while_the_output_layer_keeps_learning_is_vanishing()
     {
         var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis(Curves.GoodFit(e => [e == 1 ? 1.0 : 0.005, 0.1])));
-        Assert.Equal(FitKind.VanishingGradients, diagnosis.Kind);
-        Assert.Single(diagnosis.Evidence);
-        Assert.Contains("collapsed 200×", diagnosis.Evidence[0], StringComparison.Ordinal);
+        var vanishing = Assert.Single(diagnosis.Secondary);
+        Assert.Equal(FitKind.VanishingGradients, vanishing.Kind);
+        Assert.Contains("collapsed 200×", Assert.Single(vanishing.Evidence), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +64,10 @@ public sealed class VanishingGradientTests
     }
 
     [Fact]
-    public void Overfitting_with_vanishing_gradients_reports_both()
+    public void Overfitting_with_vanishing_gradients_is_the_verdict_with_the_gradients_a_further_finding()
     {
         var diagnosis = FitDiagnoser.Diagnose(new TrialDiagnosis(Curves.Overfitting(_ => [1e-5, 0.1])));
-        Assert.Equal(FitKind.VanishingGradients, diagnosis.Kind);
-        Assert.Equal([FitKind.Overfitting], diagnosis.Secondary.Select(f => f.Kind));
-        Assert.True(diagnosis.Has(FitKind.Overfitting));
+        Assert.Equal(FitKind.Overfitting, diagnosis.Kind);
+        Assert.Equal([FitKind.VanishingGradients], diagnosis.Secondary.Select(f => f.Kind));
     }
 }

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Tuner.Data;
+using Tuner.Reports.Model;
+using Tuner.Storage;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Study;
+
+/// <summary>
+/// The learning curve by training-set size of the winner: its settings trained on 10%, 25%, 50% and 100% of the
+/// first fold's training rows (a fresh random subset per seed), each scored on those rows and on the validation
+/// rows. Stored with the study (<see cref="Role"/>) so that every report of it can show the bias/variance picture.
+/// It costs a few trials of the winner, so it runs within a time allowance: 50% and 100% with the first seed always
+/// (what the verdict compares), then 25% and 10%, then the other seeds, as long as the allowance lasts.
+/// </summary>
+public static class SizeCurve
+{
+    public const string Role = "size_curve";
+
+    public static readonly IReadOnlyList<double> Shares = [0.1, 0.25, 0.5, 1.0];
+
+    public const int Seeds = 3;
+
+    /// <summary>The fewest rows a share is trained on (a share of a small dataset that gives fewer is skipped).</summary>
+    public const int MinRows = 30;
+
+    /// <summary>The fits in the order they run: the verdict's two first.</summary>
+    private static readonly (int Seed, double Share)[] Order =
+        [(0, 0.5), (0, 1.0), (0, 0.25), (0, 0.1), .. Enumerable.Range(1, Seeds - 1).SelectMany(s => new[] { (s, 0.5), (s, 1.0), (s, 0.25), (s, 0.1) })];
+
+    public static IReadOnlyList<SizeCurvePoint> Measure(StudyData data, TrialRecord winner, string metric, int studySeed, TimeSpan allowance, CancellationToken cancellationToken)
+    {
+        var fold = data.Folds[0];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = Shares.ToDictionary(share => share, _ => (Training: new List<double>(), Validation: new List<double>()));
+        int fits = 0;
+        foreach (var (s, share) in Order)
+        {
+            if (fits >= 2 && clock.Elapsed > allowance) break;
+            int rows = (int)Math.Round(share * fold.Training.Rows);
+            if (rows < MinRows && share < 1) continue;
+            cancellationToken.ThrowIfCancellationRequested();
+            fits++;
+            int seed = TrialExecutor.TrialSeed(studySeed, winner) + s;
+            var subset = share < 1 ? fold.Training.Select(Sample(fold.Training.Rows, rows, seed)) : fold.Training;
+            var outcome = TrainerRegistry.Create(winner.Trainer, seed)
+                .Train(subset, fold.Validation, winner.Parameters.WithSeed(seed), metric, _ => true, cancellationToken);
+            if (outcome.Status != TrainingStatus.Completed) continue;
+            results[share].Training.Add(MetricCalculator.Compute(subset.Labels, outcome.Model.Predict(subset.Features), metric));
+            results[share].Validation.Add(MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), metric));
+        }
+
+        return Shares.Where(share => results[share].Validation.Count > 0)
+            .Select(share => new SizeCurvePoint(share, (int)Math.Round(share * fold.Training.Rows), results[share].Training, results[share].Validation))
+            .ToArray();
+    }
+
+    public static void Save(IStudyStore store, long studyId, IReadOnlyList<SizeCurvePoint> points) =>
+        store.SaveFile(studyId, new StoredFile(Role, "size_curve.json", "", JsonSerializer.SerializeToUtf8Bytes(points)));
+
+    public static IReadOnlyList<SizeCurvePoint>? Load(IStudyStore store, long studyId) =>
+        store.LoadFile(studyId, Role) is { } file ? JsonSerializer.Deserialize<List<SizeCurvePoint>>(file.Content) : null;
+
+    /// <summary>Distinct rows drawn at random with the seed, in ascending order.</summary>
+    private static int[] Sample(int total, int count, int seed)
+    {
+        var order = Enumerable.Range(0, total).ToArray();
+        new Random(seed).Shuffle(order);
+        var chosen = order[..count];
+        Array.Sort(chosen);
+        return chosen;
+    }
+}
