@@ -11,7 +11,7 @@ public sealed record DiagnosisThresholds
     /// <summary>Diverged when a training loss is strictly more than this many times its running minimum… Default 10.</summary>
     public double DivergenceGrowth { get; init; } = 10;
 
-    /// <summary>…and above it by strictly more than this share of the curve's first training loss (a hinge loss going from 0.001 to 0.011 has not blown up). Default 0.5.</summary>
+    /// <summary>…and above it by strictly more than this share of the curve's first training loss, or of the study's normal loss when that is lower (a hinge loss going from 0.001 to 0.011 has not blown up). Default 0.5.</summary>
     public double DivergenceScale { get; init; } = 0.5;
 
     /// <summary>Diverged when the lowest validation loss is strictly above this many times the study's reference loss: it never came near a normal loss. Default 10.</summary>
@@ -35,7 +35,7 @@ public sealed record DiagnosisThresholds
     /// <summary>The unstable rule needs at least this many epochs. Default 5.</summary>
     public int UnstableMinEpochs { get; init; } = 5;
 
-    /// <summary>Unstable needs at least this share of direction changes in the second half of the validation loss. Default 0.5.</summary>
+    /// <summary>Unstable needs at least two direction changes, and at least this share of them, in the second half of the validation loss. Default 0.5.</summary>
     public double UnstableDirectionChanges { get; init; } = 0.5;
 
     /// <summary>…and a mean epoch-to-epoch swing strictly above this share of the mean validation loss there. Default 0.025.</summary>

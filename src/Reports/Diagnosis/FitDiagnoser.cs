@@ -9,14 +9,16 @@ namespace Tuner.Reports.Diagnosis;
 /// LABELS.md, which the labelled corpus follows). The verdict is the first rule that fires, in this order:
 /// <list type="number">
 /// <item><see cref="DivergenceRule"/>: NaN or infinite losses, a reported divergence, a training loss that blew up
-/// (10× its minimum by half its first value), or a lowest validation loss above 10× the study's normal one.</item>
-/// <item><see cref="ShortCurveRule"/>: three epochs or fewer.</item>
-/// <item><see cref="StabilityRule"/>: the second half's validation loss swings often (half the steps flip) and widely
-/// (above 5% of its level), learning-rate rises left out.</item>
+/// (10× its minimum, by half its first value or of the study's normal loss), or (sgd, mlp) losses that stay above
+/// 10× the study's normal one.</item>
+/// <item><see cref="ShortCurveRule"/>: three epochs or fewer, unless they were all it was set to run and still falling.</item>
+/// <item><see cref="StabilityRule"/>: the second half's validation loss turns at least twice, in half its steps, with a
+/// mean step above 2.5% of its level, warm restarts left out.</item>
 /// <item><see cref="OverfittingRule"/>: validation up by more than 2% and 3× the noise from its minimum while training
 /// fell; or the gap widened by a tenth of the validation loss while validation stalled.</item>
-/// <item><see cref="UnderfittingRule"/>: ran every planned epoch with both losses still falling (by 1% and 3× the
-/// noise over the last fifth), or training metric more than 5% worse than the study's best.</item>
+/// <item><see cref="UnderfittingRule"/>: ran every planned epoch with both losses still falling steadily (by 1% and 3×
+/// the noise over the last fifth), or training and validation metric both more than 5% worse than the study's best
+/// (without a training metric: a training loss above 1.5× the study's normal one).</item>
 /// <item>Good fit.</item>
 /// </list>
 /// Exploding and vanishing gradients (<see cref="GradientRules"/>) are further findings after the verdict. Without a

@@ -27,11 +27,11 @@ public sealed record ReportTrial(
     public string Loss => Parameters.TryGetValue(ParameterNames.Loss, out var loss) ? loss : "";
 
     /// <summary>
-    /// The epochs (boosting rounds for trees, whose rounds have no gradient norm) the trial was set to run: its
+    /// The epochs (boosting rounds, or trees of a forest) the trial was set to run: its
     /// <c>epochs</c> or <c>trees</c>, or the trainer's default. Null without a curve.
     /// </summary>
     public int? PlannedEpochs => Curve.Count == 0 ? null
-        : double.IsNaN(Curve[0].GradientNorm) && Curve[0].LayerGradientNorms.Count == 0
+        : Diagnosis.CurveFacts.IsTrees(Curve)
             ? Planned(MlNetParameterNames.Trees, BoostedTreeTrainer.DefaultRounds)
             : Planned(ParameterNames.Epochs, LoopSettings.DefaultEpochs);
 

@@ -11,7 +11,7 @@ namespace Tuner.Trainers.MlNet;
 /// rounds. <c>trees</c> is the most rounds it may grow. It trains in stages of 27, 81, 243, … rounds (each stage a
 /// fresh fit, since ML.NET cannot continue a booster; boosting is sequential and seeded, so a longer fit repeats
 /// the shorter one's trees), and after each stage reports every new round's training and validation loss and
-/// validation metric, computed from the ensemble's staged predictions (<see cref="BoostedEnsemble"/>). So a pruner
+/// validation metric, computed from the ensemble's staged predictions (<see cref="StagedEnsemble"/>). So a pruner
 /// judges rounds as it judges epochs, and only trials it lets through pay for more trees. Growing stops when the
 /// validation metric has not improved for <see cref="Patience"/> rounds, or at <c>trees</c>; the model keeps the
 /// rounds up to its best validation metric (early stopping chooses the tree count).
@@ -40,11 +40,11 @@ public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoch
         int bestRound = 0;
         double bestMetric = double.NaN;
         ITransformer? model = null;
-        BoostedEnsemble? ensemble = null;
+        StagedEnsemble? ensemble = null;
         foreach (var stage in Stages(maxRounds))
         {
             model = MlNetTrainer.Fit(spec, seed, training, With(parameters, stage), cancellationToken);
-            ensemble = BoostedEnsemble.Read(model, training.Task, training.ClassCount);
+            ensemble = StagedEnsemble.Read(model, training.Task, training.ClassCount);
             var trainScores = ensemble.NewScores(training.Rows);
             var validScores = ensemble.NewScores(validation.Rows);
             for (int round = 0; round < ensemble.Rounds; round++)
@@ -54,7 +54,7 @@ public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoch
                 ensemble.AddRound(round, validation.Features, validScores);
                 if (round < curve.Count) continue; // reported by an earlier stage
                 var validPredictions = ensemble.Predictions(validScores);
-                var record = new EpochRecord(round + 1, Loss(training, ensemble.Predictions(trainScores)), Loss(validation, validPredictions),
+                var record = new EpochRecord(round + 1, StagedEnsemble.Loss(training, ensemble.Predictions(trainScores)), StagedEnsemble.Loss(validation, validPredictions),
                     MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name), learningRate, double.NaN, double.NaN, []);
                 curve.Add(record);
                 if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
@@ -80,15 +80,6 @@ public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoch
     {
         for (long stage = FirstStage; stage * 2 <= maxRounds; stage *= StageGrowth) yield return (int)stage;
         yield return maxRounds;
-    }
-
-    /// <summary>The per-row mean log-loss (classification) or squared error (regression): what the booster minimises.</summary>
-    private static double Loss(LabeledData data, Predictions predictions)
-    {
-        if (data.Rows == 0) return double.NaN;
-        if (data.Task != TaskKind.Regression) return MetricCalculator.Compute(data.Labels, predictions, "logloss");
-        var rmse = MetricCalculator.Compute(data.Labels, predictions, "rmse");
-        return rmse * rmse;
     }
 
     private static HyperParameters With(HyperParameters parameters, int rounds) => new(parameters.Values.SetItem(Trees, rounds));

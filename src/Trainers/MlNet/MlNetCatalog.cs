@@ -24,7 +24,7 @@ public static class MlNetCatalog
         new("lbfgs_logistic", "lbfgs", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
             new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
         new("fasttree", "fasttree", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Boosted: true),
-        new("fastforest", "fastforest", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastForest(Forest(new FastForestBinaryTrainer.Options(), p))),
+        new("fastforest", "fastforest", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastForest(Forest(new FastForestBinaryTrainer.Options(), p)), Forest: true),
         new("lightgbm", "lightgbm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             { NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
         new("averaged_perceptron", "perceptron", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.AveragedPerceptron(
@@ -40,7 +40,7 @@ public static class MlNetCatalog
         new("lightgbm_multi", "lightgbm", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             { UseSoftmax = true, NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
         new("fasttree_ova", "fasttree", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Label, useProbabilities: true)),
+            ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Label, useProbabilities: true), Boosted: true),
 
         new("sdca_regression", "sdca", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.Sdca(
             new SdcaRegressionTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
@@ -49,7 +49,7 @@ public static class MlNetCatalog
         new("online_gd", "ogd", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.OnlineGradientDescent(
             new OnlineGradientDescentTrainer.Options { LearningRate = Float(p, LearningRate, 0.1f), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
         new("fasttree_regression", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTree(Tree(new FastTreeRegressionTrainer.Options(), p)), Boosted: true),
-        new("fasttree_tweedie", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTreeTweedie(Tree(new FastTreeTweedieTrainer.Options(), p))),
+        new("fasttree_tweedie", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTreeTweedie(Tree(new FastTreeTweedieTrainer.Options(), p)), Boosted: true),
         new("lightgbm_regression", "lightgbm", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
             { NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
     ];

@@ -7,11 +7,13 @@ namespace Tuner.Trainers.MlNet;
 /// <summary>
 /// One ML.NET trainer the tuner can use: its name in search spaces, its family for --trainers, its task,
 /// and how to build it from sampled hyper-parameters. A <paramref name="Boosted"/> trainer grows its trees in
-/// rounds whose staged predictions give a learning curve (<see cref="BoostedTreeTrainer"/>).
+/// rounds whose staged predictions give a learning curve (<see cref="BoostedTreeTrainer"/>); a
+/// <paramref name="Forest"/> reports one over its trees after the fit (<see cref="ForestTreeTrainer"/>).
 /// </summary>
 public sealed record MlNetTrainerSpec(
     string Name,
     string Family,
     TaskKind Task,
     Func<MLContext, HyperParameters, IEstimator<ITransformer>> Create,
-    bool Boosted = false);
+    bool Boosted = false,
+    bool Forest = false);

@@ -28,12 +28,20 @@ public static class TrainerRegistry
     public static bool Supports(string trainer, TaskKind task) =>
         MlNetCatalog.Find(trainer) is { } spec ? spec.Task == task : Custom.ContainsKey(trainer);
 
-    /// <summary>The first epoch at which stopping a run saves training: a boosted trainer fits its first stage of rounds whole.</summary>
-    public static int FirstPrunableEpoch(string trainer) => MlNetCatalog.Find(trainer) is { Boosted: true } ? BoostedTreeTrainer.FirstStage : 1;
+    /// <summary>
+    /// The first epoch at which stopping a run saves training: a boosted trainer fits its first stage of rounds
+    /// whole, and a forest reports its trees only once all are grown, so it is never stopped.
+    /// </summary>
+    public static int FirstPrunableEpoch(string trainer) => MlNetCatalog.Find(trainer) switch
+    {
+        { Boosted: true } => BoostedTreeTrainer.FirstStage,
+        { Forest: true } => int.MaxValue,
+        _ => 1,
+    };
 
     /// <summary>A fresh trainer for one fold of one trial; the seed makes its randomness reproducible.</summary>
     public static IEpochTrainer Create(string trainer, int seed) =>
-        MlNetCatalog.Find(trainer) is { } spec ? spec.Boosted ? new BoostedTreeTrainer(spec, seed) : new MlNetTrainer(spec, seed)
+        MlNetCatalog.Find(trainer) is { } spec ? spec.Boosted ? new BoostedTreeTrainer(spec, seed) : spec.Forest ? new ForestTreeTrainer(spec, seed) : new MlNetTrainer(spec, seed)
         : Custom.TryGetValue(trainer, out var create) ? create(seed)
         : throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", MlNetCatalog.All.Select(s => s.Name).Concat(Custom.Keys))}.", nameof(trainer));
 }

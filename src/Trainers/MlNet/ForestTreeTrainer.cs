@@ -1,0 +1,45 @@
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Trainers.MlNet;
+
+/// <summary>
+/// ML.NET's FastForest run as a curve-reporting trainer: it grows the whole forest in one fit, then reports, for
+/// each number of trees r, the training and validation loss and the validation metric of a forest of its first r
+/// trees (<see cref="StagedEnsemble.StagedPredictions"/>), so the report shows where more trees stop helping. A
+/// forest's trees are independent, so there is nothing to stop early and no stage to prune: the model keeps them all.
+/// </summary>
+public sealed class ForestTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
+{
+    public TrainingOutcome Train(
+        LabeledData training,
+        LabeledData validation,
+        HyperParameters parameters,
+        string rankingMetric,
+        Func<EpochRecord, bool> onEpoch,
+        CancellationToken cancellationToken)
+    {
+        var metric = MetricInfo.Find(training.Task, rankingMetric)
+            ?? throw new ArgumentException($"Unknown {training.Task} metric '{rankingMetric}'.", nameof(rankingMetric));
+        var model = MlNetTrainer.Fit(spec, seed, training, parameters, cancellationToken);
+        var ensemble = StagedEnsemble.ReadForest(model);
+        var trainScores = ensemble.NewScores(training.Rows);
+        var validScores = ensemble.NewScores(validation.Rows);
+        var curve = new List<EpochRecord>();
+        for (int round = 0; round < ensemble.Rounds; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ensemble.AddRound(round, training.Features, trainScores);
+            ensemble.AddRound(round, validation.Features, validScores);
+            var validPredictions = ensemble.StagedPredictions(validScores, round + 1);
+            var record = new EpochRecord(round + 1, StagedEnsemble.Loss(training, ensemble.StagedPredictions(trainScores, round + 1)),
+                StagedEnsemble.Loss(validation, validPredictions), MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name),
+                double.NaN, double.NaN, double.NaN, []);
+            curve.Add(record);
+            onEpoch(record);
+        }
+
+        return new TrainingOutcome(TrainingStatus.Completed, null, curve, new MlNetModel(model, training.Task, training.ClassCount));
+    }
+}
