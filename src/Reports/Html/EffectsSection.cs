@@ -15,9 +15,12 @@ public static class EffectsSection
 
     public static void Write(StringBuilder html, StudyReportData study)
     {
+        var shown = ChartSample.Of(study.RankedTrials);
+        if (shown.Count < study.RankedTrials.Count)
+            html.Append($"<p class=\"sub\">The charts plot {shown.Count:N0} of the {study.RankedTrials.Count:N0} trials: the best {ChartSample.Limit / 2:N0} and an even sample of the rest.</p>");
         html.Append("<div class=\"effects\"><div class=\"chart\"><h3>Optimisation history</h3>")
-            .Append(KnobCharts.History(study.RankedTrials, study.HigherIsBetter, study.Metric)).Append("</div>");
-        var importance = ParameterImportance.Compute(study.RankedTrials, study.Seed);
+            .Append(KnobCharts.History(shown, study.HigherIsBetter, study.Metric)).Append("</div>");
+        var importance = ParameterImportance.Compute(shown, study.Seed);
         if (importance.Count > 0)
             html.Append("<div class=\"chart\"><h3>Parameter importance</h3>").Append(KnobCharts.Importance(importance, study.Metric)).Append("</div>");
         html.Append("</div>");
@@ -29,7 +32,7 @@ public static class EffectsSection
 
         html.Append("<div class=\"effects\">");
 
-        var knobs = KnobValues.From(study.RankedTrials)
+        var knobs = KnobValues.From(shown)
             .Where(k => k.Varies)
             .OrderBy(k => Array.IndexOf(Preferred, k.Knob) is var i && i >= 0 ? i : Preferred.Length)
             .ThenBy(k => k.Knob, StringComparer.Ordinal)
