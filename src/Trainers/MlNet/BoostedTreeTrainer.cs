@@ -53,9 +53,7 @@ public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoch
                 ensemble.AddRound(round, training.Features, trainScores);
                 ensemble.AddRound(round, validation.Features, validScores);
                 if (round < curve.Count) continue; // reported by an earlier stage
-                var validPredictions = ensemble.Predictions(validScores);
-                var record = new EpochRecord(round + 1, StagedEnsemble.Loss(training, ensemble.Predictions(trainScores)), StagedEnsemble.Loss(validation, validPredictions),
-                    MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name), learningRate, double.NaN, double.NaN, []);
+                var record = ensemble.Record(round, training, validation, trainScores, validScores, metric, learningRate);
                 curve.Add(record);
                 if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
                 if (!onEpoch(record))

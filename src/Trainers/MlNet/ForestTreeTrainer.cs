@@ -32,10 +32,7 @@ public sealed class ForestTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochT
             cancellationToken.ThrowIfCancellationRequested();
             ensemble.AddRound(round, training.Features, trainScores);
             ensemble.AddRound(round, validation.Features, validScores);
-            var validPredictions = ensemble.StagedPredictions(validScores, round + 1);
-            var record = new EpochRecord(round + 1, StagedEnsemble.Loss(training, ensemble.StagedPredictions(trainScores, round + 1)),
-                StagedEnsemble.Loss(validation, validPredictions), MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name),
-                double.NaN, double.NaN, double.NaN, []);
+            var record = ensemble.Record(round, training, validation, trainScores, validScores, metric, double.NaN);
             curve.Add(record);
             onEpoch(record);
         }

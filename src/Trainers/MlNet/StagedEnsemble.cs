@@ -109,8 +109,19 @@ internal sealed class StagedEnsemble
         return Predictions(scaled);
     }
 
+    /// <summary>
+    /// The curve's point after round <paramref name="round"/> (0-based) from the raw scores that include it: training and
+    /// validation loss and the validation metric of the staged predictions.
+    /// </summary>
+    public EpochRecord Record(int round, LabeledData training, LabeledData validation, double[] trainScores, double[] validScores, MetricInfo metric, double learningRate)
+    {
+        var validPredictions = StagedPredictions(validScores, round + 1);
+        return new EpochRecord(round + 1, Loss(training, StagedPredictions(trainScores, round + 1)), Loss(validation, validPredictions),
+            MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name), learningRate, double.NaN, double.NaN, []);
+    }
+
     /// <summary>The per-row mean log-loss (classification) or squared error (regression): what the trees minimise.</summary>
-    public static double Loss(LabeledData data, Predictions predictions)
+    private static double Loss(LabeledData data, Predictions predictions)
     {
         if (data.Rows == 0) return double.NaN;
         if (data.Task != TaskKind.Regression) return MetricCalculator.Compute(data.Labels, predictions, "logloss");
