@@ -84,6 +84,29 @@ public sealed class PerSecondTrainerChoiceTests
     }
 
     [Fact]
+    public void A_cheap_trainer_behind_but_gaining_fast_takes_the_time_from_a_stalled_expensive_leader()
+    {
+        // "tree" is near its top from its first trial and gains only crumbs; "cheap" starts far below and passes it
+        // once TPE has narrowed x, which takes it a few seconds of its own trials.
+        var space = SearchSpaceReader.Parse("""
+            {"trainers": {
+                "tree": {"x": {"type": "float", "low": -5, "high": 5}},
+                "cheap": {"x": {"type": "float", "low": -5, "high": 5}}}}
+            """, "a tree and a cheap trainer");
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var history = Run(seed, perSecond: true, trials: 20000, (trainer, x) => trainer == "tree"
+                ? (TrialState.Complete, 0.90 - 0.002 * Math.Abs(x - 1), 1.0)
+                : (TrialState.Complete, 0.93 - 0.05 * Math.Abs(x - 1), 0.02), budgetSeconds: 60, space: space);
+            var best = history.MaxBy(t => t.Value)!;
+            var cheapSeconds = history.Where(t => t.Trainer == "cheap").Sum(t => t.DurationSeconds!.Value);
+            var allSeconds = history.Sum(t => t.DurationSeconds!.Value);
+            Assert.True(best.Trainer == "cheap" && best.Value > 0.925, $"seed {seed}: best {best.Value:F4} by {best.Trainer}, {cheapSeconds:F1} s on cheap");
+            Assert.True(cheapSeconds > 0.5 * allSeconds, $"seed {seed}: {cheapSeconds:F1} s of {allSeconds:F1} on the cheap trainer");
+        }
+    }
+
+    [Fact]
     public void What_the_runner_spends_around_each_trial_counts_in_its_cost()
     {
         double FastShare(double overheadSeconds) => new[] { 1, 2, 3 }.Average(seed =>

@@ -9,8 +9,9 @@ namespace Tuner.Search.Tpe;
 /// best, and at least twice what its best trial cost; a trainer behind the study's best also needs the gap divided
 /// by the speed at which it has been gaining lately (over the second half of its time), or, not gaining, twice all
 /// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two typical
-/// trials per attempt. Half the time goes to the trainer with the best result, an eighth to each of the next two, the
-/// rest in proportion to 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
+/// trials per attempt. Half the time goes to the trainer with the best result (or to one behind that is gaining fast
+/// enough to pass it sooner than it improves itself), an eighth to each of the next two, the rest in proportion to
+/// 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
 /// shares are shares of the time, not of the trials. So time follows improvement: a trainer that keeps improving
 /// the best keeps the machine; a cheap one that levelled off below it gets little of the time, however many trials
 /// that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
@@ -43,8 +44,8 @@ internal static class TrainerChoice
         // Squared: with eight trainers far behind, shares in plain proportion to 1/ECI gave them together a third of the time.
         var rates = progress.Select(p => Math.Pow(p.CostForImprovement(studyBest, typicalCost), -2)).ToArray();
         var floors = new double[progress.Length];
-        var ranked = progress.Select((p, i) => (p, i)).Where(x => x.p.HasResult).OrderByDescending(x => x.p.Best).Take(RankShares.Length).ToArray();
-        for (var rank = 0; rank < ranked.Length; rank++) floors[ranked[rank].i] = RankShares[rank];
+        var ranked = RankByProjectedLead(progress, rates);
+        for (var rank = 0; rank < Math.Min(ranked.Count, RankShares.Length); rank++) floors[ranked[rank]] = RankShares[rank];
         var free = 1 - floors.Sum();
         // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI²; drawn with probability
         // share / (cost of one of its trials), that is the share of the time it gets.
@@ -53,6 +54,27 @@ internal static class TrainerChoice
         for (var i = 0; i < weights.Length; i++)
             if ((draw -= weights[i]) < 0) return i;
         return weights.Length - 1;
+    }
+
+    /// <summary>
+    /// The trainers with a result, best first; except that a trainer behind which is gaining fast enough to pass the
+    /// leader sooner than the leader is expected to improve itself (a lower ECI) takes the first place. Without that, a
+    /// tree that led early kept half the time while a cheap trainer that would have overtaken it in a few of its own
+    /// seconds (sgd on ames) never got them.
+    /// </summary>
+    private static List<int> RankByProjectedLead(Progress[] progress, double[] rates)
+    {
+        var ranked = Enumerable.Range(0, progress.Length).Where(i => progress[i].HasResult).OrderByDescending(i => progress[i].Best).ToList();
+        if (ranked.Count < 2) return ranked;
+        var leader = ranked[0];
+        var challenger = ranked.Skip(1).Where(i => progress[i].IsGaining && rates[i] > rates[leader]).OrderByDescending(i => rates[i]).FirstOrDefault(-1);
+        if (challenger >= 0)
+        {
+            ranked.Remove(challenger);
+            ranked.Insert(0, challenger);
+        }
+
+        return ranked;
     }
 
     private static double Median(IEnumerable<double> values, double fallback)
@@ -72,6 +94,9 @@ internal static class TrainerChoice
         public double Best { get; private set; } = double.NegativeInfinity;
 
         public bool HasResult => _improvements.Count > 0;
+
+        /// <summary>It improved its own best over the second half of its time.</summary>
+        public bool IsGaining => HasResult && RecentSpeed() > 0;
 
         public void Add(TrialRecord trial, double? value, double overhead)
         {
