@@ -30,7 +30,7 @@ DATASETS = {  # file: (label, task, ignored columns)
     "ames": ("Sale_Price", "regression", []),
 }
 METRIC = {"binary": "auc", "multiclass": "accuracy", "regression": "r2"}
-FAMILIES = {  # the trainer families of each task's built-in space (src/Tuner/Search/Spaces)
+FAMILIES = {  # the trainer families of each task's built-in space (src/Engine/Search/Spaces)
     "binary": ["sdca", "lbfgs", "fasttree", "fastforest", "lightgbm", "perceptron", "svm", "sgd", "mlp"],
     "multiclass": ["sdca", "lbfgs", "lightgbm", "fasttree", "sgd", "mlp"],
     "regression": ["sdca", "lbfgs", "ogd", "fasttree", "lightgbm", "sgd", "mlp"],
