@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Tuner.Cli;
 using Tuner.Data;
 using Tuner.Output;
 using Tuner.Search;
@@ -12,7 +11,7 @@ namespace Tuner.Benchmarks;
 public sealed record RunnerSetup(string DataPath, string Label, IReadOnlyList<string> Ignore, string SpaceJson, int Seed, string Sampler = SamplerFactory.Default);
 
 /// <summary>
-/// Runs one real study, as `tune --trials N --parallel P --sampler tpe --pruner asha` wires it (TuneJob), on a new
+/// Runs one real study, as `tune --trials N --parallel P --sampler tpe --pruner asha` wires it (TuningSession), on a new
 /// SQLite file, with the sampler, the store and the progress wrapped in timing decorators; returns every trial's timing.
 /// </summary>
 public static class RunnerRun

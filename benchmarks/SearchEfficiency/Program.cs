@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Spectre.Console;
-using Tuner.Cli;
+using Tuner.Engine;
 using Tuner.Storage;
 using Tuner.Study;
 
@@ -24,7 +22,6 @@ var root = FindRoot();
 (string Sampler, string Pruner)[] strategies = args.Length > 4
     ? args[4].Split(';').Select(s => (s.Split('+')[0], s.Split('+')[1])).ToArray()
     : [("random", "none"), ("tpe", "asha")];
-var silent = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
 var scratch = Path.Combine(Path.GetTempPath(), "tuner-search-efficiency", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture));
 
 Console.WriteLine($"Search efficiency: {seconds:F0} s per run, {seeds} seed(s), {Environment.ProcessorCount} parallel trials, built-in spaces.");
@@ -38,13 +35,12 @@ foreach (var (file, label, ignore) in datasets)
         {
             var name = $"{sampler}+{pruner}";
             var outDir = Path.Combine(scratch, $"{Path.GetFileNameWithoutExtension(file)}-{seed}-{name}");
-            var options = new TuneOptions(Path.Combine(root, "samples", "data", file), label, null, null, null, seconds, null, null, null, [],
-                sampler, pruner, Environment.ProcessorCount, null, ignore, seed, "bench", null, outDir);
-            Console.Out.Flush();
-            Console.SetOut(TextWriter.Null); // the job's per-trial lines
-            var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
-            try { await new TuneJob(silent, NullLogger<TuneJob>.Instance).RunAsync(options, CancellationToken.None); }
-            finally { Console.SetOut(stdout); }
+            var options = new StudyOptions
+            {
+                Data = Path.Combine(root, "samples", "data", file), Label = label, TimeSeconds = seconds, Sampler = sampler, Pruner = pruner,
+                IgnoreColumns = ignore, Seed = seed, Study = "bench", Out = outDir,
+            };
+            using (var session = TuningSession.Open(options)) await session.RunAsync();
             timelines[name] = Timeline(outDir);
         }
 

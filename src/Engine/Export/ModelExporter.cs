@@ -27,4 +27,20 @@ public static class ModelExporter
         new ModelLabels(settings.Task.ToString().ToLowerInvariant(), settings.Label, settings.Classes, settings.Trainer, settings.Featurization,
             Onnx: MlNetCatalog.Find(settings.Trainer) is null).AddTo(path);
     }
+
+    /// <summary>Writes model.zip and Consumption.cs when the winner's trainer can be saved; says what it did.</summary>
+    public static (string Message, IReadOnlyList<string> Files) Export(StudyData prepared, TunedSettings settings, string outDirectory)
+    {
+        if (!CanExport(settings.Trainer))
+            return ($"No model.zip: trainer '{settings.Trainer}' cannot be exported.", []);
+        var model = Path.Combine(outDirectory, "model.zip");
+        Save(prepared, settings, model);
+        new MLContext().Model.Load(model, out var schema);
+        var header = CsvReader.ReadHeader(prepared.Data.Path);
+        var consumption = Path.Combine(outDirectory, "Consumption.cs");
+        var labels = ModelLabels.ReadFrom(model)!;
+        File.WriteAllText(consumption, ConsumptionCode.Generate(schema, labels, header));
+        var form = labels.Onnx ? "as an ONNX graph inside the ML.NET pipeline" : "in ML.NET's format";
+        return ($"Wrote model.zip (featurization + {settings.Trainer} {form}) and Consumption.cs to {outDirectory}.", [model, consumption]);
+    }
 }

@@ -43,23 +43,9 @@ public sealed class ExportCommand(IAnsiConsole console)
             var settings = BestSettings.From(study, best, prepared.Plan);
             settings.Save(Path.Combine(outDirectory, "best.json"));
             console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "best.json")}."));
-            console.MarkupLine(Markup.Escape(ExportModel(prepared, settings, outDirectory)));
+            console.MarkupLine(Markup.Escape(ModelExporter.Export(prepared, settings, outDirectory).Message));
             return ExitCodes.Success;
         }
-    }
-
-    /// <summary>Writes model.zip and Consumption.cs when the winner's trainer can be saved; says what it did.</summary>
-    public static string ExportModel(StudyData prepared, TunedSettings settings, string outDirectory)
-    {
-        if (!ModelExporter.CanExport(settings.Trainer))
-            return $"No model.zip: trainer '{settings.Trainer}' cannot be exported.";
-        var model = Path.Combine(outDirectory, "model.zip");
-        ModelExporter.Save(prepared, settings, model);
-        new MLContext().Model.Load(model, out var schema);
-        var header = CsvReader.ReadHeader(prepared.Data.Path);
-        File.WriteAllText(Path.Combine(outDirectory, "Consumption.cs"), ConsumptionCode.Generate(schema, ModelLabels.ReadFrom(model)!, header));
-        var form = ModelLabels.ReadFrom(model)!.Onnx ? "as an ONNX graph inside the ML.NET pipeline" : "in ML.NET's format";
-        return $"Wrote model.zip (featurization + {settings.Trainer} {form}) and Consumption.cs to {outDirectory}.";
     }
 
     private static StudyData Reload(StudyConfig config, string dataPath, string? validationPath, bool refit)

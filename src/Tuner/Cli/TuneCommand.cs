@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Tuner.Engine;
 using Tuner.Trainers.Data;
 
 namespace Tuner.Cli;
 
-/// <summary>The `tune` command's options and how they become <see cref="TuneOptions"/>.</summary>
+/// <summary>The `tune` command's options and how they become <see cref="StudyOptions"/>.</summary>
 public static class TuneCommand
 {
     public static Command Build()
@@ -45,12 +46,15 @@ public static class TuneCommand
         };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
         {
-            var options = new TuneOptions(
-                result.GetValue(data)!, result.GetValue(label)!, result.GetValue(validation), ParseTask(result.GetValue(task)),
-                result.GetValue(metric), result.GetValue(time), result.GetValue(trials), result.GetValue(target), result.GetValue(space),
-                SplitList(result.GetValue(trainers)), result.GetValue(sampler)!, result.GetValue(pruner)!, result.GetValue(parallel), result.GetValue(folds), SplitList(result.GetValue(ignore)), result.GetValue(seed),
-                result.GetValue(study), result.GetValue(storage), result.GetValue(output), result.GetValue(heartbeat),
-                result.GetValue(positive), SplitList(result.GetValue(textMissing)));
+            var options = new StudyOptions
+            {
+                Data = result.GetValue(data)!, Label = result.GetValue(label)!, ValidationData = result.GetValue(validation), Task = ParseTask(result.GetValue(task)),
+                Metric = result.GetValue(metric), TimeSeconds = result.GetValue(time), Trials = result.GetValue(trials), Target = result.GetValue(target),
+                SpacePath = result.GetValue(space), Trainers = SplitList(result.GetValue(trainers)), Sampler = result.GetValue(sampler)!, Pruner = result.GetValue(pruner)!,
+                Parallel = result.GetValue(parallel), Folds = result.GetValue(folds), IgnoreColumns = SplitList(result.GetValue(ignore)), Seed = result.GetValue(seed),
+                Study = result.GetValue(study), Storage = result.GetValue(storage), Out = result.GetValue(output), HeartbeatTimeoutSeconds = result.GetValue(heartbeat),
+                PositiveClass = result.GetValue(positive), TextMissing = SplitList(result.GetValue(textMissing)),
+            };
             return services.GetRequiredService<TuneJob>().RunAsync(options, token);
         }));
         return command;

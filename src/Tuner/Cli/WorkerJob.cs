@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Tuner.Engine;
 using Tuner.Output;
 using Tuner.Search;
 using Tuner.Storage;
@@ -9,42 +10,27 @@ using Tuner.Study;
 namespace Tuner.Cli;
 
 /// <summary>
-/// What a worker does: open the shared study, rebuild its data (the local file or the uploaded copy) and
-/// search space from the store alone, then claim, run and record trials with the study's sampler and
-/// pruner until the study's global budget is spent.
+/// What a worker does on the console: joins the shared study (<see cref="TuningSession.Join"/>: its data, space,
+/// sampler and pruner from the store alone), then claims, runs and records trials until the study's global budget is spent.
 /// </summary>
 public sealed class WorkerJob(IAnsiConsole console, ILogger<WorkerJob> logger)
 {
     public async Task<int> RunAsync(WorkerOptions options, CancellationToken cancellationToken)
     {
-        if (options.Parallel < 1) throw new UserInputException($"--parallel {options.Parallel} must be at least 1.");
-        var (store, study) = StoredStudy.Open(options.Storage, options.Study, logger);
-        using (store)
-        {
-            var plan = study.Plan ?? throw new UserInputException(
-                $"Study '{study.Name}' in {store.Location} has no stored budget (it was created by an older tuner); run `tuner tune` on it once, then start workers.");
-            var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, options.DataCache ?? StudyDataFiles.CacheDirectory);
-            var prepared = StudyDataReload.Prepare(study.Config, dataPath, validationPath);
-            var space = SpaceSelection.FromStudy(study.Config);
-            var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter, timeBudget: plan.Deadline is not null);
-            var pruner = PrunerFactory.Create(plan.Pruner, study.Config.HigherIsBetter);
-            var budget = plan.BudgetAt(DateTimeOffset.UtcNow);
+        using var session = TuningSession.Join(options.Storage, options.Study, options.Parallel, options.DataCache, logger);
+        var (study, store) = (session.Study, session.Store);
+        console.MarkupLine(Markup.Escape(
+            $"Worker {WorkerIdentity.Current} joins study '{study.Name}' in {store.Location}: {study.Config.Task} on '{session.DataPath}', " +
+            $"ranking by validation {study.Config.Metric}; study budget: {Describe(session.Plan)}; {options.Parallel} trial(s) at a time"));
+        await session.SearchAsync(new LogProgress(Console.Out, study.Config.Metric), cancellationToken);
 
-            console.MarkupLine(Markup.Escape(
-                $"Worker {WorkerIdentity.Current} joins study '{study.Name}' in {store.Location}: {study.Config.Task} on '{dataPath}', " +
-                $"ranking by validation {study.Config.Metric}; study budget: {Describe(plan)}; {options.Parallel} trial(s) at a time"));
-            var runner = new StudyRunner(store, study, prepared, sampler, pruner, options.Parallel, plan.HeartbeatTimeout,
-                new LogProgress(Console.Out, study.Config.Metric), logger);
-            await runner.RunAsync(budget, cancellationToken);
-
-            var trials = store.LoadTrials(study.Id);
-            var best = Ranking.Best(trials, study.Config.HigherIsBetter);
-            var how = cancellationToken.IsCancellationRequested ? "stopped; its running trials are left to other workers" : "done";
-            console.MarkupLine(Markup.Escape(
-                $"Worker {how}: study '{study.Name}' holds {trials.Count(t => t.IsFinished && !t.IsRetryable)} finished trial(s); best " +
-                (best is null ? "none yet" : $"{best.Value!.Value.ToString("G5", CultureInfo.InvariantCulture)} (trial {best.Number}, {best.Trainer})")));
-            return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
-        }
+        var trials = store.LoadTrials(study.Id);
+        var best = Ranking.Best(trials, study.Config.HigherIsBetter);
+        var how = cancellationToken.IsCancellationRequested ? "stopped; its running trials are left to other workers" : "done";
+        console.MarkupLine(Markup.Escape(
+            $"Worker {how}: study '{study.Name}' holds {trials.Count(t => t.IsFinished && !t.IsRetryable)} finished trial(s); best " +
+            (best is null ? "none yet" : $"{best.Value!.Value.ToString("G5", CultureInfo.InvariantCulture)} (trial {best.Number}, {best.Trainer})")));
+        return cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
     }
 
     private static string Describe(StudyPlan plan)

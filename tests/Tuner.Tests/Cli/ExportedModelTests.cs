@@ -21,7 +21,7 @@ public sealed class ExportedStudy
 
     public string Valid { get; }
 
-    public Tuner.Cli.TuneOptions Options { get; }
+    public Tuner.Engine.StudyOptions Options { get; }
 
     public string Model => Path.Combine(Directory, "model.zip");
 }

@@ -91,7 +91,7 @@ public sealed class SampleSpaceTests
     [InlineData("multiclass-trees.json", TaskKind.Multiclass)]
     public void Sample_space_files_are_valid_for_their_task(string file, TaskKind task)
     {
-        var space = Tuner.Cli.SpaceSelection.Select(Path.Combine(Samples.RepositoryRoot, "samples", "spaces", file), [], task);
+        var space = SpaceSelection.Select(Path.Combine(Samples.RepositoryRoot, "samples", "spaces", file), [], task);
         Assert.NotEmpty(space.Trainers);
     }
 }

@@ -1,4 +1,4 @@
-using Tuner.Cli;
+using Tuner.Engine;
 using Tuner.Search;
 using Tuner.Storage;
 using Tuner.Study;
@@ -12,7 +12,7 @@ public sealed class SharedStudyTests
 {
     private static readonly string Cancer = Samples.Data("breastcancer_wisc_na.csv");
 
-    private static TuneOptions Options(string storage, int trials, double heartbeatTimeout = StudyPlan.DefaultHeartbeatTimeoutSeconds) =>
+    private static StudyOptions Options(string storage, int trials, double heartbeatTimeout = StudyPlan.DefaultHeartbeatTimeoutSeconds) =>
         StudyHarness.Options(Cancer, "Class", Samples.TempDirectory(), trials, trainers: "sgd", ignore: ["Id"], storage: storage,
             heartbeatTimeout: heartbeatTimeout);
 

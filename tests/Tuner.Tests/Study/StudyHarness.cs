@@ -1,3 +1,4 @@
+using Tuner.Engine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using Tuner.Cli;
@@ -9,11 +10,14 @@ namespace Tuner.Tests.Study;
 /// <summary>Runs `tune` in-process with a silent console and reads back what it stored.</summary>
 public static class StudyHarness
 {
-    public static TuneOptions Options(string data, string label, string outDirectory, int trials, string? trainers = null, string? metric = null,
+    public static StudyOptions Options(string data, string label, string outDirectory, int trials, string? trainers = null, string? metric = null,
         string? space = null, int parallel = 1, int? folds = null, IReadOnlyList<string>? ignore = null, string sampler = "random", string pruner = "none",
-        string? storage = null, double heartbeatTimeout = StudyPlan.DefaultHeartbeatTimeoutSeconds) =>
-        new(data, label, null, null, metric, null, trials, null, space, TuneCommand.SplitList(trainers), sampler, pruner, parallel, folds, ignore ?? [], 42,
-            "test", storage, outDirectory, heartbeatTimeout);
+        string? storage = null, double heartbeatTimeout = StudyPlan.DefaultHeartbeatTimeoutSeconds) => new()
+    {
+        Data = data, Label = label, Metric = metric, Trials = trials, SpacePath = space, Trainers = TuneCommand.SplitList(trainers), Sampler = sampler,
+        Pruner = pruner, Parallel = parallel, Folds = folds, IgnoreColumns = ignore ?? [], Seed = 42, Study = "test", Storage = storage,
+        Out = outDirectory, HeartbeatTimeoutSeconds = heartbeatTimeout,
+    };
 
     /// <summary>A silent console for an in-process command to write to.</summary>
     public static IAnsiConsole SilentConsole() => AnsiConsole.Create(new AnsiConsoleSettings
@@ -23,7 +27,7 @@ public static class StudyHarness
         Ansi = AnsiSupport.No,
     });
 
-    public static Task<int> RunAsync(TuneOptions options, CancellationToken cancellationToken = default) =>
+    public static Task<int> RunAsync(StudyOptions options, CancellationToken cancellationToken = default) =>
         new TuneJob(SilentConsole(), NullLogger<TuneJob>.Instance).RunAsync(options, cancellationToken);
 
     public static IReadOnlyList<TrialRecord> Trials(string outDirectory) => StoredTrials(Path.Combine(outDirectory, "study.db"));

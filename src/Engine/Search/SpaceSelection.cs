@@ -3,7 +3,7 @@ using Tuner.Search;
 using Tuner.Study;
 using Tuner.Trainers.Data;
 
-namespace Tuner.Cli;
+namespace Tuner.Search;
 
 /// <summary>Chooses the study's search space: the --space file or the built-in one, restricted by --trainers.</summary>
 public static class SpaceSelection

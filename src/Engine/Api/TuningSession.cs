@@ -1,0 +1,239 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Tuner.Data;
+using Tuner.Export;
+using Tuner.Output;
+using Tuner.Reports.Html;
+using Tuner.Search;
+using Tuner.Storage;
+using Tuner.Study;
+using Tuner.Trainers.Metrics;
+
+namespace Tuner.Engine;
+
+/// <summary>
+/// One study opened for a run: the data loaded and checked, the study created in its store or continued
+/// (same name, same settings), its sampler, pruner and budget ready. Everything a user could get wrong is checked
+/// in <see cref="Open"/>, before the first trial. <code>
+/// using var session = TuningSession.Open(new StudyOptions { Data = "spam.csv", Label = "type", TimeSeconds = 60 });
+/// var outcome = await session.RunAsync();   // search, then leaderboard.csv, best.json, report.html, model.zip
+/// </code>
+/// Opening it again with the same options resumes the study; <see cref="Read"/> reads one without running it.
+/// </summary>
+public sealed class TuningSession : IDisposable
+{
+    private readonly StudyData _prepared;
+    private readonly ISampler _sampler;
+    private readonly IPruner _pruner;
+    private readonly int _parallel;
+    private readonly bool _ownsStore;
+    private readonly ILogger? _logger;
+    private TimeSpan _searchTime;
+
+    private TuningSession(StudyData prepared, IStudyStore store, bool ownsStore, StudyInfo study, StudyPlan plan, Budget budget,
+        ISampler sampler, IPruner pruner, int parallel, string outDirectory, ILogger? logger)
+    {
+        (_prepared, Store, _ownsStore, Study, Plan, Budget, _sampler, _pruner, _parallel, OutDirectory, _logger) =
+            (prepared, store, ownsStore, study, plan, budget, sampler, pruner, parallel, outDirectory, logger);
+        TrialsBefore = store.LoadTrials(study.Id).Count(t => t.IsFinished);
+    }
+
+    public StudyInfo Study { get; }
+
+    public IStudyStore Store { get; }
+
+    public StudyPlan Plan { get; }
+
+    /// <summary>When this run stops.</summary>
+    public Budget Budget { get; }
+
+    /// <summary>Finished trials the study held when it was opened.</summary>
+    public int TrialsBefore { get; }
+
+    /// <summary>Where <see cref="WriteOutputs"/> writes.</summary>
+    public string OutDirectory { get; }
+
+    /// <summary>The data file the trials train on.</summary>
+    public string DataPath => _prepared.Data.Path;
+
+    /// <summary>One line on what is searched: the study, its data, its metric and store.</summary>
+    public string Description =>
+        $"Study '{Study.Name}': {Study.Config.Task} on '{DataPath}' ({_prepared.Data.Rows} rows, {_prepared.Data.Columns.Count} columns -> {Study.Config.FeatureColumns} features), " +
+        $"ranking by validation {Study.Config.Metric}, {TrialsBefore} trials already done; store {Store.Location}";
+
+    /// <exception cref="UserInputException">An option, the data or the store is not usable, or the study exists with other settings.</exception>
+    public static TuningSession Open(StudyOptions options, StudyComponents? components = null, ILogger? logger = null)
+    {
+        components ??= new StudyComponents();
+        var budget = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
+        if (options.Parallel < 1) throw new UserInputException($"--parallel {options.Parallel} must be at least 1.");
+        if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
+        if (options.ValidationData is not null && options.Folds > 1)
+            throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
+        if (!(options.HeartbeatTimeoutSeconds > 0) || !double.IsFinite(options.HeartbeatTimeoutSeconds))
+            throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
+        if (string.IsNullOrWhiteSpace(options.Data) || string.IsNullOrWhiteSpace(options.Label))
+            throw new UserInputException("A study needs its data file and label column (--data and --label).");
+
+        var data = DatasetLoader.Load(new DataOptions(options.Data, options.Label, options.Task, options.IgnoreColumns, options.PositiveClass, options.Cells));
+        var validation = options.ValidationData is null ? null : DatasetLoader.LoadValidation(options.ValidationData, data);
+        var task = data.Label.Task;
+        var metric = MetricInfo.Find(task, options.Metric ?? MetricInfo.DefaultFor(task))
+            ?? throw new UserInputException(
+                $"--metric '{options.Metric}' is not a {task.ToString().ToLowerInvariant()} metric; choose from {string.Join(", ", MetricInfo.For(task).Select(m => m.Name))}.");
+        var space = components.Space ?? SpaceSelection.Select(options.SpacePath, options.Trainers, task);
+        var context = new StudyContext(space, options.Seed, metric.HigherIsBetter, TimeBudget: budget.Time is not null);
+        var sampler = components.Sampler?.Invoke(context) ?? SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, context.TimeBudget);
+        var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
+
+        var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
+        Directory.CreateDirectory(options.OutDirectory);
+        var config = new StudyConfig(
+            Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
+            DatasetLoader.Fingerprint(data, validation), options.Label, task.ToString().ToLowerInvariant(),
+            metric.Name, metric.HigherIsBetter, options.Seed, options.Folds ?? 1, options.IgnoreColumns, data.Label.Classes,
+            data.Label.PositiveClass, data.Rows, prepared.Folds[0].Training.Features.Columns, prepared.Featurization,
+            space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
+            data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
+
+        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger);
+        try
+        {
+            var study = OpenStudy(store, options.StudyName, config);
+            if (store.IsShared) StudyDataFiles.Upload(store, study);
+            var plan = new StudyPlan(components.Sampler is null ? options.Sampler : "custom", components.Pruner is null ? options.Pruner : "custom",
+                budget.Trials, DateTimeOffset.UtcNow + budget.Time, budget.Target, options.HeartbeatTimeoutSeconds);
+            store.SetPlan(study.Id, plan);
+            var abandoned = AbandonedTrials.GiveUp(store, study.Id, plan.HeartbeatTimeout);
+            if (abandoned > 0) logger?.LogWarning("{Count} trial(s) left running by stopped workers were marked failed", abandoned);
+            return new TuningSession(prepared, store, components.Store is null, study, plan, budget, sampler, pruner, options.Parallel, options.OutDirectory, logger);
+        }
+        catch
+        {
+            if (components.Store is null) store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Joins a study another process created in a shared store (`tuner worker`): its data (the local file, or the
+    /// copy in the store, kept under <paramref name="dataCache"/>), space, sampler, pruner and budget all come from the store.
+    /// </summary>
+    public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null)
+    {
+        if (parallel < 1) throw new UserInputException($"--parallel {parallel} must be at least 1.");
+        var (store, study) = StoredStudy.Open(storage, studyName, logger);
+        try
+        {
+            var plan = study.Plan ?? throw new UserInputException(
+                $"Study '{study.Name}' in {store.Location} has no stored budget (it was created by an older tuner); run `tuner tune` on it once, then start workers.");
+            var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, dataCache ?? StudyDataFiles.CacheDirectory);
+            var prepared = StudyDataReload.Prepare(study.Config, dataPath, validationPath);
+            var space = SpaceSelection.FromStudy(study.Config);
+            var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter, timeBudget: plan.Deadline is not null);
+            var pruner = PrunerFactory.Create(plan.Pruner, study.Config.HigherIsBetter);
+            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), sampler, pruner, parallel,
+                StoredStudy.OutputDirectory(storage, studyName), logger);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a study from a store (an SQLite file or a PostgreSQL connection string) without running it.</summary>
+    public static StudyOutcome Read(string storage, string studyName)
+    {
+        var (store, study) = StoredStudy.Open(storage, studyName);
+        using (store)
+        {
+            var ranked = Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
+            return new StudyOutcome(study, ranked, Ranking.Best(ranked, study.Config.HigherIsBetter), []);
+        }
+    }
+
+    /// <summary>Searches, then writes the outputs (<see cref="WriteOutputs"/>).</summary>
+    public async Task<StudyOutcome> RunAsync(IStudyProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        await SearchAsync(progress, cancellationToken);
+        return WriteOutputs(cancellationToken);
+    }
+
+    /// <summary>Runs trials until the budget is spent or the token is cancelled; each trial's start and end go to <paramref name="progress"/>.</summary>
+    public async Task SearchAsync(IStudyProgress? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger);
+        await runner.RunAsync(Budget, cancellationToken);
+        _searchTime += clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Writes leaderboard.csv; once a trial is complete also best.json, the winner's learning curve by training-set
+    /// size (unless cancelled), report.html, and model.zip with Consumption.cs when the winner can be exported.
+    /// </summary>
+    public StudyOutcome WriteOutputs(CancellationToken cancellationToken = default)
+    {
+        var directory = OutDirectory;
+        var ranked = Ranking.Rank(Store.LoadTrials(Study.Id), Study.Config.HigherIsBetter);
+        var leaderboard = Path.Combine(directory, "leaderboard.csv");
+        LeaderboardCsv.Write(leaderboard, ranked);
+        var best = Ranking.Best(ranked, Study.Config.HigherIsBetter);
+        if (best is null) return new StudyOutcome(Study, ranked, null, [leaderboard]);
+
+        var settings = BestSettings.From(Study, best, _prepared.Plan);
+        var bestJson = Path.Combine(directory, "best.json");
+        settings.Save(bestJson);
+        var verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(best, cancellationToken);
+        var report = Path.Combine(directory, "report.html");
+        StudyReport.Write(ReportDataBuilder.Build(Store, Study), report);
+        var model = ModelExporter.Export(_prepared, settings, directory);
+        return new StudyOutcome(Study, ranked, best, [leaderboard, bestJson, report, .. model.Files], verdict, model.Message);
+    }
+
+    /// <summary>The winner's learning curve by training-set size, stored with the study for its reports; returns its verdict.</summary>
+    private string? MeasureSizeCurve(TrialRecord best, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var points = SizeCurve.Measure(_prepared, best, Study.Config.Metric, Study.Config.Seed, SizeCurveAllowance(_searchTime), cancellationToken);
+            SizeCurve.Save(Store, Study.Id, points);
+            return MetricInfo.Find(_prepared.Task, Study.Config.Metric) is { } metric ? Reports.Diagnosis.SizeVerdict.Judge(points, metric)?.Text : null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger?.LogWarning("Interrupted: the learning curve by training-set size was not measured");
+            return null;
+        }
+    }
+
+    /// <summary>A tenth of the search's time, and at least 2 s: the curve by size is a look at the winner, not a second search.</summary>
+    private static TimeSpan SizeCurveAllowance(TimeSpan searchTime) => TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
+
+    private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
+    {
+        // Created by another process meanwhile, CreateStudy returns that study, which is then compared like any other.
+        var existing = store.FindStudy(name) ?? store.CreateStudy(name, config);
+        var old = existing.Config;
+        string? difference =
+            old.DataFingerprint != config.DataFingerprint ? "its data file has different contents"
+            : old.Label != config.Label ? $"its label is '{old.Label}'"
+            : old.Task != config.Task ? $"its task is {old.Task}"
+            : old.Metric != config.Metric ? $"it ranks by {old.Metric}"
+            : old.Seed != config.Seed ? $"its seed is {old.Seed}"
+            : old.Folds != config.Folds ? $"it uses {old.Folds} fold(s)"
+            : old.PositiveClass != config.PositiveClass ? $"its positive class is '{old.PositiveClass}'"
+            : !(old.TextMissing ?? [""]).SequenceEqual(config.TextMissing ?? [""]) ? "its --text-missing values differ"
+            : !old.Trainers.SequenceEqual(config.Trainers) || old.SearchSpace != config.SearchSpace ? "its search space or --trainers differ"
+            : null;
+        return difference is null
+            ? existing
+            : throw new UserInputException($"Study '{name}' already exists in this store and {difference}; rerun with the same settings to continue it, or pass a new --study name.");
+    }
+
+    public void Dispose()
+    {
+        if (_ownsStore) Store.Dispose();
+    }
+}
