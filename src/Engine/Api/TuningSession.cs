@@ -74,6 +74,8 @@ public sealed class TuningSession : IDisposable
             throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
         if (string.IsNullOrWhiteSpace(options.Data) || string.IsNullOrWhiteSpace(options.Label))
             throw new UserInputException("A study needs its data file and label column (--data and --label).");
+        OutputPaths.Directory(options.OutDirectory, "--out");
+        if (components.Store is null && !StoredStudy.IsShared(options.StoragePath)) OutputPaths.File(options.StoragePath, "--storage");
 
         var data = DatasetLoader.Load(new DataOptions(options.Data, options.Label, options.Task, options.IgnoreColumns, options.PositiveClass, options.Cells));
         var validation = options.ValidationData is null ? null : DatasetLoader.LoadValidation(options.ValidationData, data);
@@ -87,7 +89,6 @@ public sealed class TuningSession : IDisposable
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
-        Directory.CreateDirectory(options.OutDirectory);
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
             DatasetLoader.Fingerprint(data, validation), options.Label, task.ToString().ToLowerInvariant(),
@@ -96,7 +97,7 @@ public sealed class TuningSession : IDisposable
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
             data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
 
-        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger);
+        var store = components.Store ?? OpenStore(options.StoragePath, logger);
         try
         {
             var study = OpenStudy(store, options.StudyName, config);
@@ -210,6 +211,18 @@ public sealed class TuningSession : IDisposable
 
     /// <summary>A tenth of the search's time, and at least 2 s: the curve by size is a look at the winner, not a second search.</summary>
     private static TimeSpan SizeCurveAllowance(TimeSpan searchTime) => TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
+
+    private static IStudyStore OpenStore(string storage, ILogger? logger)
+    {
+        try
+        {
+            return StoredStudy.OpenStore(storage, logger);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            throw new UserInputException($"--storage '{storage}' cannot be opened as a study store ({e.Message.TrimEnd('.')}); give an SQLite file you may write to, or a PostgreSQL connection string.");
+        }
+    }
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
     {

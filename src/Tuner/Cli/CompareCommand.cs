@@ -35,7 +35,7 @@ public sealed class CompareCommand(IAnsiConsole console)
             using (store) return ReportDataBuilder.Build(store, study);
         }).ToList();
 
-        var file = output ?? "comparison.html";
+        var file = OutputPaths.File(output ?? "comparison.html", "--out");
         CompareReport.Write(data, file);
         console.MarkupLine(Markup.Escape($"Wrote {file}."));
         return ExitCodes.Success;

@@ -39,7 +39,7 @@ public sealed class ExportCommand(IAnsiConsole console)
             // The data file where the study ran, or (on another machine) the copy in a shared store.
             var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, StudyDataFiles.CacheDirectory);
             var prepared = Reload(study.Config, dataPath, validationPath, refit);
-            Directory.CreateDirectory(outDirectory);
+            OutputPaths.Directory(outDirectory, "--out");
             var settings = BestSettings.From(study, best, prepared.Plan);
             settings.Save(Path.Combine(outDirectory, "best.json"));
             console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "best.json")}."));

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Tuner.Export;
+using Tuner.Output;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Metrics;
 
@@ -30,7 +31,7 @@ public sealed class PredictCommand(IAnsiConsole console)
         var predictions = scorer.Score(rows);
         var csv = PredictionCsv(scorer, predictions);
         if (output is null) Console.Out.Write(csv);
-        else File.WriteAllText(output, csv);
+        else File.WriteAllText(OutputPaths.File(output, "--out"), csv);
 
         if (hasLabels)
         {

@@ -29,7 +29,7 @@ public sealed class ReportCommand(IAnsiConsole console)
         var (store, study) = StoredStudy.Open(path, studyName);
         using var opened = store;
         var file = output ?? Path.Combine(StoredStudy.OutputDirectory(path, studyName), "report.html");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        OutputPaths.File(file, "--out");
         var data = ReportDataBuilder.Build(store, study);
         var unknown = trials.Where(n => data.RankedTrials.All(t => t.Number != n)).ToList();
         if (unknown.Count > 0)

@@ -37,6 +37,11 @@ public sealed class BadInputTests
             { "label among ignored columns", ["tune", "--data", good, "--label", "y", "--ignore-cols", "a,y"], "names the label column 'y'" },
             { "unknown positive class", ["tune", "--data", good, "--label", "y", "--positive-class", "z"], "--positive-class 'z' is not a value of label column 'y'" },
             { "text in a numeric validation column", ["tune", "--data", good, "--label", "y", "--validation-data", Samples.WriteCsv(dir, "vt.csv", "a,b,y\n1,x,p\nlots,y,q\n")], "row 3 column 'a' holds 'lots'" },
+            { "--out names an existing file", ["tune", "--data", good, "--label", "y", "--out", good], "is an existing file, not a directory" },
+            { "--storage under a path that cannot be created", ["tune", "--data", good, "--label", "y", "--storage", Path.Combine(good, "study.db")], "which is a file" },
+            { "--storage names a directory", ["tune", "--data", good, "--label", "y", "--storage", dir], "is a directory" },
+            { "--storage in /proc", ["tune", "--data", good, "--label", "y", "--storage", "/proc/tuner-cannot-exist/study.db"], "cannot be created" },
+            { "malformed PostgreSQL connection string", ["tune", "--data", good, "--label", "y", "--storage", "Host=;Port=abc"], "not a usable PostgreSQL connection string" },
             { "report of a missing store", ["report", "--study", "x", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
         };
