@@ -28,13 +28,15 @@ public sealed class TuningSession : IDisposable
     private readonly int _parallel;
     private readonly bool _ownsStore;
     private readonly ILogger? _logger;
+    private readonly OutputTimePlan _timePlan;
     private TimeSpan _searchTime;
+    private DateTimeOffset? _deadline;
 
-    private TuningSession(StudyData prepared, IStudyStore store, bool ownsStore, StudyInfo study, StudyPlan plan, Budget budget,
+    private TuningSession(StudyData prepared, IStudyStore store, bool ownsStore, StudyInfo study, StudyPlan plan, Budget budget, OutputTimePlan timePlan,
         ISampler sampler, IPruner pruner, int parallel, string outDirectory, ILogger? logger)
     {
-        (_prepared, Store, _ownsStore, Study, Plan, Budget, _sampler, _pruner, _parallel, OutDirectory, _logger) =
-            (prepared, store, ownsStore, study, plan, budget, sampler, pruner, parallel, outDirectory, logger);
+        (_prepared, Store, _ownsStore, Study, Plan, Budget, _timePlan, _sampler, _pruner, _parallel, OutDirectory, _logger) =
+            (prepared, store, ownsStore, study, plan, budget, timePlan, sampler, pruner, parallel, outDirectory, logger);
         TrialsBefore = store.LoadTrials(study.Id).Count(t => t.IsFinished);
     }
 
@@ -44,7 +46,7 @@ public sealed class TuningSession : IDisposable
 
     public StudyPlan Plan { get; }
 
-    /// <summary>When this run stops.</summary>
+    /// <summary>When this run's search stops: with a time budget, early enough for the outputs to be written within it (<see cref="OutputTimePlan"/>).</summary>
     public Budget Budget { get; }
 
     /// <summary>Finished trials the study held when it was opened.</summary>
@@ -65,7 +67,9 @@ public sealed class TuningSession : IDisposable
     public static TuningSession Open(StudyOptions options, StudyComponents? components = null, ILogger? logger = null)
     {
         components ??= new StudyComponents();
-        var budget = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
+        var requested = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
+        var timePlan = new OutputTimePlan(requested.Time);
+        var budget = requested with { Time = timePlan.SearchTime };
         if (options.Parallel < 1) throw new UserInputException($"--parallel {options.Parallel} must be at least 1.");
         if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
         if (options.ValidationData is not null && options.Folds > 1)
@@ -107,7 +111,7 @@ public sealed class TuningSession : IDisposable
             store.SetPlan(study.Id, plan);
             var abandoned = AbandonedTrials.GiveUp(store, study.Id, plan.HeartbeatTimeout);
             if (abandoned > 0) logger?.LogWarning("{Count} trial(s) left running by stopped workers were marked failed", abandoned);
-            return new TuningSession(prepared, store, components.Store is null, study, plan, budget, sampler, pruner, options.Parallel, options.OutDirectory, logger);
+            return new TuningSession(prepared, store, components.Store is null, study, plan, budget, timePlan, sampler, pruner, options.Parallel, options.OutDirectory, logger);
         }
         catch
         {
@@ -133,7 +137,7 @@ public sealed class TuningSession : IDisposable
             var space = SpaceSelection.FromStudy(study.Config);
             var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter, timeBudget: plan.Deadline is not null);
             var pruner = PrunerFactory.Create(plan.Pruner, study.Config.HigherIsBetter);
-            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), sampler, pruner, parallel,
+            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), new OutputTimePlan(null), sampler, pruner, parallel,
                 StoredStudy.OutputDirectory(storage, studyName), logger);
         }
         catch
@@ -165,6 +169,7 @@ public sealed class TuningSession : IDisposable
     public async Task SearchAsync(IStudyProgress? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        _deadline ??= DateTimeOffset.UtcNow + _timePlan.Total;
         var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger);
         await runner.RunAsync(Budget, cancellationToken);
         _searchTime += clock.Elapsed;
@@ -186,7 +191,7 @@ public sealed class TuningSession : IDisposable
         var settings = BestSettings.From(Study, best, _prepared.Plan);
         var bestJson = Path.Combine(directory, "best.json");
         settings.Save(bestJson);
-        var verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(best, cancellationToken);
+        var verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(best, ranked.Count, cancellationToken);
         var report = Path.Combine(directory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(Store, Study), report);
         var model = ModelExporter.Export(_prepared, settings, directory);
@@ -194,11 +199,19 @@ public sealed class TuningSession : IDisposable
     }
 
     /// <summary>The winner's learning curve by training-set size, stored with the study for its reports; returns its verdict.</summary>
-    private string? MeasureSizeCurve(TrialRecord best, CancellationToken cancellationToken)
+    private string? MeasureSizeCurve(TrialRecord best, int trials, CancellationToken cancellationToken)
     {
+        var left = _deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero;
+        var allowance = _timePlan.SizeCurveAllowance(_searchTime, left, best.DurationSeconds ?? 0, _prepared.Folds.Count, trials);
+        if (allowance == TimeSpan.Zero)
+        {
+            _logger?.LogWarning("No time left in the budget for the winner's learning curve by training-set size; it was not measured");
+            return null;
+        }
+
         try
         {
-            var points = SizeCurve.Measure(_prepared, best, Study.Config.Metric, Study.Config.Seed, SizeCurveAllowance(_searchTime), cancellationToken);
+            var points = SizeCurve.Measure(_prepared, best, Study.Config.Metric, Study.Config.Seed, allowance, cancellationToken);
             SizeCurve.Save(Store, Study.Id, points);
             return MetricInfo.Find(_prepared.Task, Study.Config.Metric) is { } metric ? Reports.Diagnosis.SizeVerdict.Judge(points, metric)?.Text : null;
         }
@@ -208,9 +221,6 @@ public sealed class TuningSession : IDisposable
             return null;
         }
     }
-
-    /// <summary>A tenth of the search's time, and at least 2 s: the curve by size is a look at the winner, not a second search.</summary>
-    private static TimeSpan SizeCurveAllowance(TimeSpan searchTime) => TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
 
     private static IStudyStore OpenStore(string storage, ILogger? logger)
     {

@@ -1,0 +1,37 @@
+namespace Tuner.Study;
+
+/// <summary>
+/// How a time budget T is shared between the search and what follows it, so that every output is written
+/// within T: the search stops early enough to leave a tenth of T for the winner's learning curve by
+/// training-set size and 1 s plus 3% of T for the leaderboard, best.json, the report and model.zip. After the
+/// search, the curve by size gets what is left once the export (about one fold's training of the winner) and the
+/// report are counted, and is skipped if that is under a second. Without a time budget, nothing is reserved.
+/// </summary>
+public sealed record OutputTimePlan(TimeSpan? Total)
+{
+    private const double SizeCurveShare = 0.10;
+    private const double OutputsShare = 0.03;
+    private static readonly TimeSpan OutputsBase = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ShortestSizeCurve = TimeSpan.FromSeconds(1);
+
+    /// <summary>What the search may take: T less the reserve, and at least half of T.</summary>
+    public TimeSpan? SearchTime => Total is { } total ? total - Reserve(total) : null;
+
+    /// <summary>
+    /// The time the winner's learning curve by size may take, <paramref name="left"/> before the deadline (null
+    /// without a time budget: then a tenth of the search's time, at least 2 s), or zero when it must be skipped.
+    /// </summary>
+    /// <param name="winnerSeconds">What the winning trial took to train (all folds).</param>
+    public TimeSpan SizeCurveAllowance(TimeSpan searchTime, TimeSpan left, double winnerSeconds, int folds, int trials)
+    {
+        if (Total is not { } total) return TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
+        var export = TimeSpan.FromSeconds(0.5 + winnerSeconds / Math.Max(1, folds));
+        var report = TimeSpan.FromSeconds(0.5 + 0.0005 * trials);
+        var allowance = Min(total * SizeCurveShare, left - export - report);
+        return allowance < ShortestSizeCurve ? TimeSpan.Zero : allowance;
+    }
+
+    private static TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (SizeCurveShare + OutputsShare) + OutputsBase);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

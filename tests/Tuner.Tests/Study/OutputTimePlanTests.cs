@@ -1,0 +1,47 @@
+using Tuner.Study;
+
+namespace Tuner.Tests.Study;
+
+/// <summary>A time budget covers the search and the outputs after it.</summary>
+public sealed class OutputTimePlanTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public void The_search_leaves_a_tenth_for_the_curve_by_size_and_a_little_for_the_outputs()
+    {
+        var plan = new OutputTimePlan(Minute);
+
+        Assert.Equal(TimeSpan.FromSeconds(60 - 6 - 1.8 - 1), plan.SearchTime);
+        var allowance = plan.SizeCurveAllowance(plan.SearchTime!.Value, left: Minute - plan.SearchTime.Value, winnerSeconds: 0.2, folds: 1, trials: 500);
+        Assert.Equal(TimeSpan.FromSeconds(6), allowance);
+    }
+
+    [Fact]
+    public void A_short_budget_keeps_at_least_half_for_the_search()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(0.75), new OutputTimePlan(TimeSpan.FromSeconds(1.5)).SearchTime);
+    }
+
+    [Fact]
+    public void The_curve_by_size_gets_only_what_the_export_and_report_leave_and_is_skipped_under_a_second()
+    {
+        var plan = new OutputTimePlan(Minute);
+        var search = plan.SearchTime!.Value;
+
+        // 8.8 s left; refitting a winner that took 10 s over 2 folds costs about 5.5 s, the report of 1,000 trials 1 s.
+        var squeezed = plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 10, folds: 2, trials: 1000);
+        Assert.Equal(TimeSpan.FromSeconds(8.8 - 5.5 - 1), squeezed);
+        Assert.Equal(TimeSpan.Zero, plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 30, folds: 1, trials: 1000));
+    }
+
+    [Fact]
+    public void Without_a_time_budget_nothing_is_reserved_and_the_curve_by_size_gets_a_tenth_of_the_search()
+    {
+        var plan = new OutputTimePlan(null);
+
+        Assert.Null(plan.SearchTime);
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.SizeCurveAllowance(Minute - TimeSpan.FromSeconds(10), TimeSpan.Zero, 1, 1, 10));
+        Assert.Equal(TimeSpan.FromSeconds(2), plan.SizeCurveAllowance(TimeSpan.FromSeconds(5), TimeSpan.Zero, 1, 1, 10));
+    }
+}
