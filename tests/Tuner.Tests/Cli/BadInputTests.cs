@@ -39,7 +39,20 @@ public sealed class BadInputTests
             { "text in a numeric validation column", ["tune", "--data", good, "--label", "y", "--validation-data", Samples.WriteCsv(dir, "vt.csv", "a,b,y\n1,x,p\nlots,y,q\n")], "row 3 column 'a' holds 'lots'" },
             { "report of a missing store", ["report", "--study", "x", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
+            { "store of a newer tuner", ["studies", "--storage", NewerStore(dir)], "has schema version 99; this tuner knows versions up to" },
         };
+    }
+
+    /// <summary>A study.db whose schema version no build knows yet.</summary>
+    private static string NewerStore(string dir)
+    {
+        var path = Path.Combine(dir, "newer.db");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (99);";
+        command.ExecuteNonQuery();
+        return path;
     }
 
     [Theory]
