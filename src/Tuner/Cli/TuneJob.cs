@@ -56,7 +56,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         var plan = new StudyPlan(options.Sampler, options.Pruner, budget.Trials, DateTimeOffset.UtcNow + budget.Time, budget.Target, options.HeartbeatTimeoutSeconds);
         store.SetPlan(study.Id, plan);
         var abandoned = AbandonedTrials.GiveUp(store, study.Id, plan.HeartbeatTimeout);
-        if (abandoned > 0) logger.LogWarning("{Count} trial(s) left running by stopped workers were marked failed", abandoned);
+        if (abandoned > 0) logger.LogWarning("{Count} trial(s) left running by stopped workers were marked interrupted", abandoned);
         var before = store.LoadTrials(study.Id).Count(t => t.IsFinished);
 
         console.MarkupLine(Markup.Escape(
