@@ -31,7 +31,7 @@ public static class RunnerRun
 
         var path = Path.Combine(directory, $"study-{parallel}-{trials}.db");
         foreach (var file in new[] { path, $"{path}-wal", $"{path}-shm" }) File.Delete(file);
-        using var store = new TimedStore(new SqliteStudyStore(path), board);
+        using var store = new TimedStore(RelationalStudyStore.OpenSqlite(path), board);
         var study = store.CreateStudy("overhead", config);
         var plan = new StudyPlan(setup.Sampler, "asha", trials, null, null);
         store.SetPlan(study.Id, plan);

@@ -136,9 +136,9 @@ public sealed class TimedStore(IStudyStore inner, TimingBoard board) : IStudySto
 
     public IReadOnlyList<string> RunningWorkers(long studyId) => inner.RunningWorkers(studyId);
 
-    public int FailSilentTrials(long studyId, TimeSpan silentFor, string reason) => inner.FailSilentTrials(studyId, silentFor, reason);
+    public int InterruptSilentTrials(long studyId, TimeSpan silentFor, string reason) => inner.InterruptSilentTrials(studyId, silentFor, reason);
 
-    public int FailTrialsOf(long studyId, IReadOnlyCollection<string> workers, string reason) => inner.FailTrialsOf(studyId, workers, reason);
+    public int InterruptTrialsOf(long studyId, IReadOnlyCollection<string> workers, string reason) => inner.InterruptTrialsOf(studyId, workers, reason);
 
     public TrialChanges LoadChanges(long studyId, long sinceVersion) => board.Measure(Part.StoreRead, () => inner.LoadChanges(studyId, sinceVersion));
 

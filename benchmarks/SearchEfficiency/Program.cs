@@ -59,7 +59,7 @@ return;
 
 static (List<(double, double)> Line, int Trials, int Pruned, bool Higher) Timeline(string outDir)
 {
-    using var store = new SqliteStudyStore(Path.Combine(outDir, "study.db"));
+    using var store = RelationalStudyStore.OpenSqlite(Path.Combine(outDir, "study.db"));
     var study = store.FindStudy("bench")!;
     var trials = store.LoadTrials(study.Id);
     var start = trials.Min(t => t.Started);

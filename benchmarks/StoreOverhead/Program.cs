@@ -17,7 +17,7 @@ var directory = Path.Combine(Path.GetTempPath(), $"tuner-store-overhead-{Guid.Ne
 Directory.CreateDirectory(directory);
 try
 {
-    Report("SQLite", OverheadRun.Measure(() => new SqliteStudyStore(Path.Combine(directory, "study.db")), sizes, steps));
+    Report("SQLite", OverheadRun.Measure(() => RelationalStudyStore.OpenSqlite(Path.Combine(directory, "study.db")), sizes, steps));
 }
 finally
 {
@@ -31,7 +31,7 @@ if (Environment.GetEnvironmentVariable("TUNER_POSTGRES") is { Length: > 0 } serv
     try
     {
         var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        Report($"PostgreSQL ({StoredStudy.Describe(server)})", OverheadRun.Measure(() => new PostgresStudyStore(database), sizes, steps));
+        Report($"PostgreSQL ({StoredStudy.Describe(server)})", OverheadRun.Measure(() => RelationalStudyStore.OpenPostgres(database), sizes, steps));
     }
     finally
     {

@@ -110,7 +110,7 @@ public sealed class TuningSession : IDisposable
                 budget.Trials, DateTimeOffset.UtcNow + budget.Time, budget.Target, options.HeartbeatTimeoutSeconds);
             store.SetPlan(study.Id, plan);
             var abandoned = AbandonedTrials.GiveUp(store, study.Id, plan.HeartbeatTimeout);
-            if (abandoned > 0) logger?.LogWarning("{Count} trial(s) left running by stopped workers were marked failed", abandoned);
+            if (abandoned > 0) logger?.LogWarning("{Count} trial(s) left running by stopped workers were marked interrupted", abandoned);
             return new TuningSession(prepared, store, components.Store is null, study, plan, budget, timePlan, sampler, pruner, options.Parallel, options.OutDirectory, logger);
         }
         catch

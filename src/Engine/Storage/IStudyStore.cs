@@ -6,7 +6,8 @@ namespace Tuner.Storage;
 /// <summary>
 /// Where studies, trials, their metrics and per-step values live: an SQLite file for one machine, or a
 /// PostgreSQL database shared by workers on many. Both engines keep exactly these semantics (one contract
-/// test suite runs against each). Every method is safe to call from several threads and processes at once,
+/// test suite runs against each). Opening a store brings its tables to this build's schema version
+/// (<see cref="SchemaMigrations"/>). Every method is safe to call from several threads and processes at once,
 /// and every write is durable when the call returns.
 /// </summary>
 public interface IStudyStore : IDisposable
@@ -57,11 +58,11 @@ public interface IStudyStore : IDisposable
     /// <summary>The workers that own the study's running trials ("" for trials stored before workers were).</summary>
     IReadOnlyList<string> RunningWorkers(long studyId);
 
-    /// <summary>Marks running trials with no heartbeat for longer than <paramref name="silentFor"/> as failed; returns how many.</summary>
-    int FailSilentTrials(long studyId, TimeSpan silentFor, string reason);
+    /// <summary>Marks running trials with no heartbeat for longer than <paramref name="silentFor"/> as interrupted; returns how many.</summary>
+    int InterruptSilentTrials(long studyId, TimeSpan silentFor, string reason);
 
-    /// <summary>Marks the running trials of workers known to be gone as failed; returns how many.</summary>
-    int FailTrialsOf(long studyId, IReadOnlyCollection<string> workers, string reason);
+    /// <summary>Marks the running trials of workers known to be gone as interrupted; returns how many.</summary>
+    int InterruptTrialsOf(long studyId, IReadOnlyCollection<string> workers, string reason);
 
     /// <summary>The trials created or changed after <paramref name="sinceVersion"/>, ordered by number.</summary>
     TrialChanges LoadChanges(long studyId, long sinceVersion);

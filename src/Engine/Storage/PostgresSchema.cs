@@ -1,15 +1,17 @@
 namespace Tuner.Storage;
 
 /// <summary>
-/// The PostgreSQL tables of a study store: the SQLite tables with native types, plus a claim token per
-/// trial so a claim whose acknowledgement was lost can be recognised when it is retried.
+/// The PostgreSQL side of <see cref="SchemaMigrations"/> and the statements <see cref="PostgresDialect"/> writes
+/// in one piece. The tables are the SQLite tables with native types, plus a claim token per trial so a claim
+/// whose acknowledgement was lost can be recognised when it is retried.
 /// </summary>
 public static class PostgresSchema
 {
-    /// <summary>Workers that start together create the tables one after the other under this advisory lock.</summary>
-    public const long CreateLock = 0x7475_6e65_7200;
+    /// <summary>Workers that start together migrate the store one after the other under this advisory lock.</summary>
+    public const long MigrationLock = 0x7475_6e65_7200;
 
-    public const string Create = """
+    /// <summary>Migration 1: the tables as release 1 wrote them.</summary>
+    public const string Release1 = """
         CREATE TABLE IF NOT EXISTS studies (
             id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             name text NOT NULL UNIQUE,
@@ -60,6 +62,13 @@ public static class PostgresSchema
             PRIMARY KEY (study_id, role));
         """;
 
+    /// <summary>Migration 2: trials stopped before they could finish are 'cancelled' or 'interrupted', no longer 'failed' with a prefix.</summary>
+    public const string TrialStates = """
+        ALTER TABLE trials DROP CONSTRAINT trials_state_check;
+        ALTER TABLE trials ADD CONSTRAINT trials_state_check
+            CHECK (state IN ('running', 'complete', 'pruned', 'diverged', 'failed', 'cancelled', 'interrupted'));
+        """ + SchemaMigrations.StoppedStates;
+
     /// <summary>
     /// Claims a trial number in one statement. The CTE locks and bumps the study row first, so claims and
     /// changes of one study take versions in commit order; the unique (study_id, number) constraint makes a
@@ -86,13 +95,6 @@ public static class PostgresSchema
                    SELECT t.id, x.name, x.value FROM t, unnest(@names::text[], @values::double precision[]) AS x(name, value)
                    ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value RETURNING 1)
         SELECT (SELECT COUNT(*) FROM t), (SELECT COUNT(*) FROM m)
-        """;
-
-    /// <summary>Fails running trials matching a condition (given as {0}) under one new study version.</summary>
-    public const string FailRunning = """
-        WITH s AS (UPDATE studies SET version = version + 1 WHERE id = @study RETURNING version)
-        UPDATE trials SET state = 'failed', error = @reason, version = (SELECT version FROM s)
-        WHERE study_id = @study AND state = 'running' AND {0}
         """;
 
     public const string ReportSteps = """

@@ -1,9 +1,10 @@
 namespace Tuner.Storage;
 
-/// <summary>The SQLite tables of a study store, and the columns added since the first version.</summary>
+/// <summary>The SQLite side of <see cref="SchemaMigrations"/>: the SQL of each migration, and the columns of stores older than release 1.</summary>
 public static class SqliteSchema
 {
-    public const string Create = """
+    /// <summary>Migration 1: the tables as release 1 wrote them.</summary>
+    public const string Release1 = """
         CREATE TABLE IF NOT EXISTS studies (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE,
@@ -48,13 +49,41 @@ public static class SqliteSchema
             fingerprint TEXT NOT NULL,
             content BLOB NOT NULL,
             PRIMARY KEY (study_id, role));
+        CREATE INDEX IF NOT EXISTS trials_changes ON trials(study_id, version);
         """;
 
-    /// <summary>Created after <see cref="Upgrades"/>, since a store of the first version lacks the columns.</summary>
-    public const string Indexes = "CREATE INDEX IF NOT EXISTS trials_changes ON trials(study_id, version);";
+    /// <summary>
+    /// Migration 2: trials stopped before they could finish are 'cancelled' (Ctrl+C, the time budget, the target
+    /// reached) or 'interrupted' (their process died or went silent), no longer 'failed' with a prefix on the
+    /// error. A CHECK constraint cannot be altered in SQLite, so the table is rebuilt with the same rows and ids.
+    /// </summary>
+    public const string TrialStates = """
+        CREATE TABLE trials_new (
+            id INTEGER PRIMARY KEY,
+            study_id INTEGER NOT NULL REFERENCES studies(id),
+            number INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('running', 'complete', 'pruned', 'diverged', 'failed', 'cancelled', 'interrupted')),
+            trainer TEXT NOT NULL,
+            params TEXT NOT NULL,
+            baseline INTEGER NOT NULL DEFAULT 0,
+            started TEXT NOT NULL,
+            duration_s REAL,
+            peak_memory INTEGER,
+            error TEXT,
+            value REAL,
+            worker TEXT,
+            heartbeat INTEGER,
+            version INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (study_id, number));
+        INSERT INTO trials_new(id, study_id, number, state, trainer, params, baseline, started, duration_s, peak_memory, error, value, worker, heartbeat, version)
+        SELECT id, study_id, number, state, trainer, params, baseline, started, duration_s, peak_memory, error, value, worker, heartbeat, version FROM trials;
+        DROP TABLE trials;
+        ALTER TABLE trials_new RENAME TO trials;
+        CREATE INDEX trials_changes ON trials(study_id, version);
+        """ + SchemaMigrations.StoppedStates;
 
-    /// <summary>Columns a store written by an earlier version lacks: (table, column, definition).</summary>
-    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> Upgrades =
+    /// <summary>Columns that stores older than release 1 lack, added before migration 1: (table, column, definition).</summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Definition)> EarlyColumns =
     [
         ("studies", "plan", "TEXT"),
         ("studies", "version", "INTEGER NOT NULL DEFAULT 0"),

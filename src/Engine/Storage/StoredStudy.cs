@@ -22,7 +22,7 @@ public static class StoredStudy
 
     /// <summary>Opens (and creates, when new) the store a --storage value names.</summary>
     public static IStudyStore OpenStore(string storage, ILogger? logger = null) =>
-        IsShared(storage) ? new PostgresStudyStore(storage, logger) : new SqliteStudyStore(storage);
+        IsShared(storage) ? RelationalStudyStore.OpenPostgres(storage, logger) : RelationalStudyStore.OpenSqlite(storage);
 
     /// <summary>Where outputs go by default for a study in this store: beside an SQLite file, runs/&lt;study&gt; for a server.</summary>
     public static string OutputDirectory(string storage, string studyName) =>

@@ -2,7 +2,7 @@ namespace Tuner.Study;
 
 /// <summary>
 /// Orders trials for the leaderboard: complete trials by their validation ranking metric (ties: the earlier
-/// trial first), then pruned, diverged, failed and running trials by number.
+/// trial first), then the others by state (running, pruned, diverged, failed, cancelled, interrupted) and number.
 /// </summary>
 public static class Ranking
 {

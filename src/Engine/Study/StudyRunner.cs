@@ -14,7 +14,7 @@ namespace Tuner.Study;
 /// number n succeeds only if no one else took it, so a proposal is always made from every trial numbered
 /// below it and no configuration is claimed twice. Configurations left unfinished (a stopped run, a dead
 /// worker) are retried first. Cancellation (Ctrl+C, the time budget, the target reached) stops the running
-/// trials, which are recorded as failed with the reason and retried later.
+/// trials, which are recorded as cancelled with the reason and retried later.
 /// </summary>
 public sealed class StudyRunner(
     IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, TimeSpan heartbeatTimeout,
@@ -68,14 +68,14 @@ public sealed class StudyRunner(
             {
                 var reason = interrupted.IsCancellationRequested ? "interrupted by the user"
                     : budget.Time is not null && !TargetReached(budget) ? "time budget spent" : "target reached by another trial";
-                result = new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(),
-                    (DateTimeOffset.UtcNow - trial.Started).TotalSeconds, 0, $"{TrialRecord.CancelledPrefix} {reason}");
+                result = new TrialResult(TrialState.Cancelled, null, new Dictionary<string, double>(),
+                    (DateTimeOffset.UtcNow - trial.Started).TotalSeconds, 0, reason);
             }
 
             if (!store.FinishTrial(trial.Id, result))
             {
                 logger?.LogWarning("Trial {Number} was given up by the study (no heartbeat reached it in time); its result is dropped and its configuration retried", trial.Number);
-                result = result with { State = TrialState.Failed, Error = $"{TrialRecord.InterruptedPrefix} given up after missed heartbeats; result dropped" };
+                result = result with { State = TrialState.Interrupted, Error = "given up after missed heartbeats; result dropped" };
             }
 
             _running.TryRemove(trial.Id, out _);

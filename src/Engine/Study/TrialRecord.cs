@@ -27,9 +27,6 @@ public sealed record TrialRecord(
 
     public bool IsFinished => State != TrialState.Running;
 
-    /// <summary>Failed only because it was stopped (Ctrl+C, time budget, a dead process): worth running again.</summary>
-    public bool IsRetryable => State == TrialState.Failed && Error is { } e && (e.StartsWith(CancelledPrefix, StringComparison.Ordinal) || e.StartsWith(InterruptedPrefix, StringComparison.Ordinal));
-
-    public const string CancelledPrefix = "cancelled:";
-    public const string InterruptedPrefix = "interrupted:";
+    /// <summary>Stopped before it could finish (Ctrl+C, time budget, a dead process), not judged: worth running again.</summary>
+    public bool IsRetryable => State is TrialState.Cancelled or TrialState.Interrupted;
 }

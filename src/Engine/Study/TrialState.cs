@@ -8,4 +8,10 @@ public enum TrialState
     Pruned,
     Diverged,
     Failed,
+
+    /// <summary>Stopped by the study before it could finish: Ctrl+C, the time budget, the target reached by another trial.</summary>
+    Cancelled,
+
+    /// <summary>Given up because the process running it stopped or went silent.</summary>
+    Interrupted,
 }

@@ -44,7 +44,20 @@ public sealed class BadInputTests
             { "malformed PostgreSQL connection string", ["tune", "--data", good, "--label", "y", "--storage", "Host=;Port=abc"], "not a usable PostgreSQL connection string" },
             { "report of a missing store", ["report", "--study", "x", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
+            { "store of a newer tuner", ["studies", "--storage", NewerStore(dir)], "has schema version 99; this tuner knows versions up to" },
         };
+    }
+
+    /// <summary>A study.db whose schema version no build knows yet.</summary>
+    private static string NewerStore(string dir)
+    {
+        var path = Path.Combine(dir, "newer.db");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (99);";
+        command.ExecuteNonQuery();
+        return path;
     }
 
     [Theory]

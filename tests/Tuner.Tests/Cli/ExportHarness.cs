@@ -61,7 +61,7 @@ public static class ExportHarness
     {
         var data = DatasetLoader.Load(new DataOptions(train, label, null, ignore));
         var prepared = DataPreparation.Prepare(new MLContext(42), data, DatasetLoader.LoadValidation(valid, data), 1, 42);
-        using var store = new SqliteStudyStore(Path.Combine(dir, "study.db"));
+        using var store = RelationalStudyStore.OpenSqlite(Path.Combine(dir, "study.db"));
         var info = store.FindStudy("test")!;
         var best = Ranking.Best(store.LoadTrials(info.Id), info.Config.HigherIsBetter)!;
         var validation = prepared.Folds[0].Validation;

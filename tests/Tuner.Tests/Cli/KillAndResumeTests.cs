@@ -39,8 +39,7 @@ public sealed class KillAndResumeTests
         foreach (var trial in completed)
             Assert.Equal(trial.Value, after.Single(t => t.Number == trial.Number).Value);
         var marked = after.Single(t => t.Number == interrupted.Number);
-        Assert.Equal(TrialState.Failed, marked.State);
-        Assert.StartsWith(TrialRecord.InterruptedPrefix, marked.Error);
+        Assert.Equal((TrialState.Interrupted, "the process running it stopped"), (marked.State, marked.Error));
         Assert.Contains(after, t => t.Number > interrupted.Number && t.Key == interrupted.Key && t.State == TrialState.Complete);
         Assert.Equal(5, after.Count(t => t.State == TrialState.Complete));
     }

@@ -42,8 +42,7 @@ public sealed class WorkerInterruptTests
         var trials = store.LoadTrials(study.Id);
         Assert.DoesNotContain(trials, t => t.State == TrialState.Running);
         var cancelled = trials.Single(t => t.Id == running.Id);
-        Assert.Equal(TrialState.Failed, cancelled.State);
-        Assert.Equal($"{TrialRecord.CancelledPrefix} interrupted by the user", cancelled.Error);
+        Assert.Equal((TrialState.Cancelled, "interrupted by the user"), (cancelled.State, cancelled.Error));
         Assert.True(cancelled.IsRetryable);
     }
 }

@@ -51,7 +51,7 @@ public sealed class TuningSessionTests
     public async Task Sampler_pruner_store_and_space_are_objects_the_caller_passes()
     {
         var directory = Samples.TempDirectory();
-        using var store = new SqliteStudyStore(Path.Combine(directory, "own.db"));
+        using var store = RelationalStudyStore.OpenSqlite(Path.Combine(directory, "own.db"));
         var space = SearchSpaceReader.Parse("""{"trainers": {"sgd": {"learning_rate": {"type": "float", "low": 0.001, "high": 0.1, "log": true}, "epochs": {"value": 4}}}}""", "test space");
         CountingSampler? sampler = null;
         var pruner = new CountingPruner();

@@ -56,7 +56,7 @@ public sealed class GridSamplerTests
     {
         var sampler = new GridSampler(Small, seed: 2, floatSteps: 3);
         var first = sampler.Propose(0, []);
-        var stopped = SyntheticStudy.Record(0, first, TrialState.Failed, null) with { Error = TrialRecord.CancelledPrefix + " time budget" };
+        var stopped = SyntheticStudy.Record(0, first, TrialState.Cancelled, null) with { Error = "time budget spent" };
         Assert.Equal(first.Key, sampler.Propose(1, [stopped]).Key);
 
         var running = SyntheticStudy.Record(0, first, TrialState.Running, null);

@@ -11,7 +11,7 @@ public sealed class PostgresOutageTests
     {
         using var db = PostgresServer.CreateDatabase();
         var log = new ListLogger();
-        using var store = new Tuner.Storage.PostgresStudyStore(db.ConnectionString, log);
+        using var store = Tuner.Storage.RelationalStudyStore.OpenPostgres(db.ConnectionString, log);
         var study = store.CreateStudy("s", StoreSamples.Config());
         var trial = store.TryStartTrial(study.Id, 0, StoreSamples.Proposal(0), "w")!;
 

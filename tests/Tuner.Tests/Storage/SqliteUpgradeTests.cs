@@ -4,7 +4,7 @@ using Tuner.Study;
 
 namespace Tuner.Tests.Storage;
 
-/// <summary>A study.db written before workers, heartbeats and versions existed still opens, resumes and is extended.</summary>
+/// <summary>A study.db written before workers, heartbeats, trial versions and schema versions existed still opens, resumes and is extended.</summary>
 public sealed class SqliteUpgradeTests
 {
     // The tables as the first version of the store wrote them.
@@ -37,7 +37,7 @@ public sealed class SqliteUpgradeTests
             command.ExecuteNonQuery();
         }
 
-        using var store = new SqliteStudyStore(path);
+        using var store = RelationalStudyStore.OpenSqlite(path);
         var study = store.FindStudy("old")!;
         var trials = store.LoadTrials(study.Id);
         Assert.Equal([TrialState.Complete, TrialState.Running], trials.Select(t => t.State));
@@ -48,7 +48,7 @@ public sealed class SqliteUpgradeTests
         Assert.Equal(1, AbandonedTrials.GiveUp(store, study.Id, TimeSpan.FromHours(1)));
         var next = store.TryStartTrial(study.Id, 2, StoreSamples.Proposal(2), WorkerIdentity.Current)!;
         var changes = store.LoadChanges(study.Id, TrialChanges.Start);
-        Assert.Equal([TrialState.Complete, TrialState.Failed, TrialState.Running], changes.Trials.Select(t => t.State));
+        Assert.Equal([TrialState.Complete, TrialState.Interrupted, TrialState.Running], changes.Trials.Select(t => t.State));
         Assert.True(changes.Trials[1].IsRetryable);
         Assert.Equal([next.Id], store.LoadChanges(study.Id, changes.Version - 1).Trials.Select(t => t.Id));
     }

@@ -130,7 +130,7 @@ public sealed class StoreContractTests
     }
 
     [Theory, InlineData(Engines.Sqlite), PostgresData]
-    public void Pruned_diverged_and_failed_results_keep_their_reasons_and_non_finite_metrics_read_as_NaN(string engine)
+    public void Pruned_diverged_failed_and_cancelled_results_keep_their_reasons_and_non_finite_metrics_read_as_NaN(string engine)
     {
         using var test = TestStore.Create(engine);
         using var store = test.Open();
@@ -141,13 +141,15 @@ public sealed class StoreContractTests
             new TrialResult(TrialState.Diverged, null, new Dictionary<string, double> { ["valid_auc"] = double.NaN }, 0.2, 1, "diverged at epoch 2"),
             new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(), 0.3, 1, "InvalidOperationException: boom"),
             new TrialResult(TrialState.Complete, double.PositiveInfinity, new Dictionary<string, double>(), 0.4, 1, null),
+            new TrialResult(TrialState.Cancelled, null, new Dictionary<string, double>(), 0.5, 1, "time budget spent"),
         };
         for (var i = 0; i < results.Length; i++)
             store.FinishTrial(store.TryStartTrial(study.Id, i, StoreSamples.Proposal(i), "w")!.Id, results[i]);
 
         var trials = store.LoadTrials(study.Id);
-        Assert.Equal([TrialState.Pruned, TrialState.Diverged, TrialState.Failed, TrialState.Complete], trials.Select(t => t.State));
-        Assert.Equal(["pruned at epoch 3", "diverged at epoch 2", "InvalidOperationException: boom", null], trials.Select(t => t.Error));
+        Assert.Equal([TrialState.Pruned, TrialState.Diverged, TrialState.Failed, TrialState.Complete, TrialState.Cancelled], trials.Select(t => t.State));
+        Assert.Equal(["pruned at epoch 3", "diverged at epoch 2", "InvalidOperationException: boom", null, "time budget spent"], trials.Select(t => t.Error));
+        Assert.Equal([false, false, false, false, true], trials.Select(t => t.IsRetryable));
         Assert.True(double.IsNaN(trials[1].Metrics["valid_auc"]));
         Assert.Null(trials[3].Value);
     }
@@ -163,19 +165,19 @@ public sealed class StoreContractTests
 
         Thread.Sleep(1500);
         store.Heartbeat([beating.Id]);
-        Assert.Equal(0, store.FailSilentTrials(study.Id, TimeSpan.FromHours(1), "interrupted: too quiet"));
-        Assert.Equal(1, store.FailSilentTrials(study.Id, TimeSpan.FromSeconds(1), "interrupted: too quiet"));
+        Assert.Equal(0, store.InterruptSilentTrials(study.Id, TimeSpan.FromHours(1), "too quiet"));
+        Assert.Equal(1, store.InterruptSilentTrials(study.Id, TimeSpan.FromSeconds(1), "too quiet"));
 
         Assert.False(store.FinishTrial(silent.Id, StoreSamples.Complete(0.99)));
         Assert.True(store.FinishTrial(beating.Id, StoreSamples.Complete(0.5)));
         var trials = store.LoadTrials(study.Id);
-        Assert.Equal((TrialState.Failed, "interrupted: too quiet", (double?)null), (trials[0].State, trials[0].Error, trials[0].Value));
+        Assert.Equal((TrialState.Interrupted, "too quiet", (double?)null), (trials[0].State, trials[0].Error, trials[0].Value));
         Assert.True(trials[0].IsRetryable);
         Assert.Equal(TrialState.Complete, trials[1].State);
     }
 
     [Theory, InlineData(Engines.Sqlite), PostgresData]
-    public void Trials_of_gone_workers_fail_and_others_keep_running(string engine)
+    public void Trials_of_gone_workers_are_interrupted_and_others_keep_running(string engine)
     {
         using var test = TestStore.Create(engine);
         using var store = test.Open();
@@ -185,10 +187,10 @@ public sealed class StoreContractTests
         store.TryStartTrial(study.Id, 2, StoreSamples.Proposal(2), "host:10:1");
 
         Assert.Equal(["host:10:1", "host:11:1"], store.RunningWorkers(study.Id).Order());
-        Assert.Equal(0, store.FailTrialsOf(study.Id, [], "interrupted: gone"));
-        Assert.Equal(2, store.FailTrialsOf(study.Id, ["host:10:1", "host:99:1"], "interrupted: gone"));
+        Assert.Equal(0, store.InterruptTrialsOf(study.Id, [], "gone"));
+        Assert.Equal(2, store.InterruptTrialsOf(study.Id, ["host:10:1", "host:99:1"], "gone"));
 
-        Assert.Equal([TrialState.Failed, TrialState.Running, TrialState.Failed], store.LoadTrials(study.Id).Select(t => t.State));
+        Assert.Equal([TrialState.Interrupted, TrialState.Running, TrialState.Interrupted], store.LoadTrials(study.Id).Select(t => t.State));
         Assert.Equal(["host:11:1"], store.RunningWorkers(study.Id));
     }
 

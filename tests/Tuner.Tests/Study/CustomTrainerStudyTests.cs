@@ -15,7 +15,7 @@ public sealed class CustomTrainerStudyTests
         var trials = StudyHarness.Trials(dir);
         Assert.All(trials, t => Assert.Equal("sgd", t.Trainer));
         Assert.Contains(trials, t => t.State == TrialState.Complete && t.Value > 0.9);
-        using var store = new Tuner.Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
+        using var store = Tuner.Storage.RelationalStudyStore.OpenSqlite(Path.Combine(dir, "study.db"));
         foreach (var trial in trials.Where(t => t.State == TrialState.Complete))
         {
             var steps = store.LoadSteps(trial.Id);
@@ -44,7 +44,7 @@ public sealed class CustomTrainerStudyTests
         Assert.Equal(1e6, diverged.Parameters.GetDouble("learning_rate", 0));
         Assert.Contains("diverged at epoch", diverged.Error);
         Assert.Equal(2, trials.Count(t => t.State == TrialState.Complete));
-        using var store = new Tuner.Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
+        using var store = Tuner.Storage.RelationalStudyStore.OpenSqlite(Path.Combine(dir, "study.db"));
         Assert.NotEmpty(store.LoadSteps(diverged.Id)); // the curve up to the divergence is kept
     }
 }

@@ -57,7 +57,14 @@ public sealed class RunnerBookkeepingTests
             double? value = state == TrialState.Complete
                 ? random.Next(8) switch { 0 => double.NaN, 1 => double.PositiveInfinity, 2 => null, _ => Math.Round(random.NextDouble(), 1) }
                 : null;
-            var error = state == TrialState.Failed ? random.Next(3) switch { 0 => "cancelled: time budget spent", 1 => "interrupted: x", _ => "ArgumentException: bad" } : null;
+            string? error = null;
+            if (state == TrialState.Failed)
+                (state, error) = random.Next(3) switch
+                {
+                    0 => (TrialState.Cancelled, "time budget spent"),
+                    1 => (TrialState.Interrupted, "x"),
+                    _ => (TrialState.Failed, "ArgumentException: bad"),
+                };
             var number = round % 2 == 0 ? i : random.Next(30);
             var parameters = new HyperParameters([new("x", random.Next(6) / 10.0)]);
             return new TrialRecord(i, number, state, random.Next(4) == 0 ? "mlp" : "sgd", parameters, false, DateTimeOffset.UnixEpoch, 1, 0, error, value,

@@ -24,7 +24,7 @@ public sealed class SearchRunTests
         var pruned = trials.Where(t => t.State == TrialState.Pruned).ToList();
         Assert.NotEmpty(pruned);
         Assert.All(pruned, t => Assert.StartsWith("pruned at epoch", t.Error));
-        using var store = new Tuner.Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
+        using var store = Tuner.Storage.RelationalStudyStore.OpenSqlite(Path.Combine(dir, "study.db"));
         Assert.All(pruned, t => Assert.InRange(store.LoadSteps(t.Id).Count, 1, 8));
         var best = Ranking.Best(trials, higherIsBetter: true)!;
         Assert.True(best.Parameters.GetDouble("learning_rate", 0) >= 0.01, "the winner uses a sane learning rate");
@@ -44,7 +44,7 @@ public sealed class SearchRunTests
         await StudyHarness.RunAsync(StudyHarness.Options(Samples.Data("spam.csv"), "type", dir, trials: 14, space: space, pruner: "asha"));
 
         var trials = StudyHarness.Trials(dir);
-        using var store = new Tuner.Storage.SqliteStudyStore(Path.Combine(dir, "study.db"));
+        using var store = Tuner.Storage.RelationalStudyStore.OpenSqlite(Path.Combine(dir, "study.db"));
         foreach (var trial in trials)
         {
             var steps = store.LoadSteps(trial.Id);
@@ -91,9 +91,9 @@ public sealed class SearchRunTests
         var history = new[]
         {
             Trial(0, TrialState.Complete, null, 0.1),
-            Trial(1, TrialState.Failed, "interrupted: the process running it stopped", 0.2),
+            Trial(1, TrialState.Interrupted, "the process running it stopped", 0.2),
             Trial(2, TrialState.Failed, "ArgumentException: bad", 0.3),
-            Trial(3, TrialState.Failed, "cancelled: time budget spent", 0.4),
+            Trial(3, TrialState.Cancelled, "time budget spent", 0.4),
         };
 
         Assert.Equal(0.2, Retries.Next(history)!.Parameters.GetDouble("learning_rate", 0));
