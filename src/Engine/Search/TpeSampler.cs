@@ -33,7 +33,7 @@ public sealed class TpeSampler : ISampler
         ParameterInfo.Float("prior", TpeOptions.Default.PriorWeight, "weight of the uniform prior in every density", min: 0, minExclusive: true);
 
     public static readonly ParameterInfo PerSecondSetting =
-        ParameterInfo.Bool("per-second", false, "choose the trainer by its expected cost for improvement (default: on under a time budget)");
+        ParameterInfo.Bool("per-second", null, "choose the trainer by its expected cost for improvement").DefaultingTo("on under a time budget, else off");
 
     public static ComponentEntry<SamplerCreator> Entry { get; } = new(
         "tpe", "Tree-structured Parzen Estimator, the default", [CandidatesSetting, StartupSetting, PriorSetting, PerSecondSetting],

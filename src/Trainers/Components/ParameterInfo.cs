@@ -23,8 +23,13 @@ public sealed record ParameterInfo
 
     public ParameterKind Kind { get; }
 
-    /// <summary>A double or a string; null when the library behind the component chooses (ML.NET's own default).</summary>
+    /// <summary>A double or a string; null when it is not a constant (see <see cref="DefaultText"/>).</summary>
     public object? Default { get; }
+
+    /// <summary>The default in words: the constant, or what decides it ("ML.NET's", "hidden_size").</summary>
+    public string DefaultText => Default is not null ? Format(Default) : defaultText ?? "none";
+
+    private string? defaultText;
 
     public string Description { get; }
 
@@ -51,8 +56,11 @@ public sealed record ParameterInfo
     public static ParameterInfo Choice(string name, string defaultValue, string description, IReadOnlyList<string> choices) =>
         new(name, ParameterKind.Choice, defaultValue, description) { Choices = choices };
 
-    public static ParameterInfo Bool(string name, bool defaultValue, string description) =>
-        new(name, ParameterKind.Bool, defaultValue ? "true" : "false", description);
+    public static ParameterInfo Bool(string name, bool? defaultValue, string description) =>
+        new(name, ParameterKind.Bool, defaultValue is null ? null : defaultValue.Value ? "true" : "false", description);
+
+    /// <summary>This parameter without a constant default, described by <paramref name="text"/> instead.</summary>
+    public ParameterInfo DefaultingTo(string text) => this with { defaultText = text };
 
     /// <summary>This choice, also accepting text that <paramref name="accepts"/> (described by <paramref name="text"/>).</summary>
     public ParameterInfo OrText(Func<string, bool> accepts, string text) => this with { AlsoAccepts = (accepts, text) };

@@ -31,7 +31,7 @@ public sealed class MlpTrainer : IEpochTrainer
     public static IReadOnlyList<ParameterInfo> Parameters { get; } =
     [
         LayersParameter, SizeParameter,
-        .. Enumerable.Range(1, MaxHiddenLayers).Select(l => ParameterInfo.Int(ParameterNames.HiddenSizeOf(l), null, $"width of hidden layer {l} (default hidden_size)", min: 1)),
+        .. Enumerable.Range(1, MaxHiddenLayers).Select(l => ParameterInfo.Int(ParameterNames.HiddenSizeOf(l), null, $"width of hidden layer {l}", min: 1).DefaultingTo(ParameterNames.HiddenSize)),
         ActivationParameter, InitParameter, InitScaleParameter,
     ];
 

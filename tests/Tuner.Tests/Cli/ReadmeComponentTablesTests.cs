@@ -58,12 +58,10 @@ public sealed class ReadmeComponentTablesTests
     }
 
     private static string ParameterTable(IEnumerable<ParameterInfo> parameters) =>
-        Table(["parameter", "takes", "default", "what it does"], parameters.Select(p => new[] { Code(p.Name), p.Allowed, Default(p), p.Description }));
+        Table(["parameter", "takes", "default", "what it does"], parameters.Select(p => new[] { Code(p.Name), p.Allowed, p.DefaultText, p.Description }));
 
     private static string Parameters(IReadOnlyList<ParameterInfo> parameters) =>
-        string.Join("; ", parameters.Select(p => $"{Code(p.Name)}: {p.Allowed}, default {Default(p)}; {p.Description}"));
-
-    private static string Default(ParameterInfo p) => p.Default is null ? "ML.NET's" : ParameterInfo.Format(p.Default);
+        string.Join("<br>", parameters.Select(p => $"{Code(p.Name)} ({p.Allowed}; default {p.DefaultText}): {p.Description}"));
 
     private static string Tasks(IReadOnlyList<TaskKind> tasks) =>
         tasks.Count == Enum.GetValues<TaskKind>().Length ? "all" : string.Join(", ", tasks.Select(t => t.ToString().ToLowerInvariant()));

@@ -59,8 +59,8 @@ public sealed class SearchSpaceValidatorTests
         "trainers.sdca_regression: sdca_regression does not support a binary task; remove it or change --task.")]
     public void A_mistake_is_one_line_naming_the_file_the_entry_and_what_is_allowed(string mistake, string trainers, string expected)
     {
-        var space = SearchSpaceReader.Parse($$"""{"trainers": {{trainers}}}""", "my-space.json");
-        var e = Assert.Throws<UserInputException>(() => SearchSpaceValidator.Validate(space, TaskKind.Binary, "my-space.json"));
+        var e = Assert.Throws<UserInputException>(() => SearchSpaceValidator.Validate(
+            SearchSpaceReader.Parse($$"""{"trainers": {{trainers}}}""", "my-space.json"), TaskKind.Binary, "my-space.json"));
         Assert.True(e.Message.StartsWith("Search space 'my-space.json': ", StringComparison.Ordinal) && e.Message.Contains(expected, StringComparison.Ordinal),
             $"{mistake}: {e.Message}");
         Assert.DoesNotContain('\n', e.Message);
