@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Mlp;
 /// <summary>
 /// Mini-batch trainer of a small fully connected network (1–3 hidden layers) under the same losses,
 /// schedules, optimisers and regularisers as the linear trainer (see <see cref="MiniBatchLoop"/> and
-/// <see cref="ParameterNames"/>). The returned model is an <see cref="MlpModel"/>; the epoch record's
+/// <see cref="TrainerRegistry"/>). The returned model is an <see cref="MlpModel"/>; the epoch record's
 /// LayerGradientNorms has one entry per weight layer, input side first.
 /// </summary>
 public sealed class MlpTrainer : IEpochTrainer
