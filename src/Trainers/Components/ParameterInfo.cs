@@ -109,8 +109,6 @@ public sealed record ParameterInfo
     public string ReadChoice(HyperParameters parameters) =>
         parameters.GetString(Name, Default as string ?? "").Trim().ToLowerInvariant();
 
-    public bool ReadBool(HyperParameters parameters) => ParseBool(parameters.GetString(Name, Default as string ?? "false")) ?? false;
-
     /// <summary>"on"/"true"/"yes" → true, "off"/"false"/"no" → false, anything else null.</summary>
     public static bool? ParseBool(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -15,7 +15,7 @@ public static class MlNetParameters
     public static readonly ParameterInfo L2Strength = ParameterInfo.Float(L2, null, "L2 regularisation strength (linear_svm: its λ)", min: 0).DefaultingTo(MlNetDefault);
     public static readonly ParameterInfo Rate = ParameterInfo.Float(LearningRate, null, "learning rate (trees: shrinkage per round)", min: 0, minExclusive: true).DefaultingTo(MlNetDefault);
     public static readonly ParameterInfo IterationCount = ParameterInfo.Int(Iterations, null, "passes over the data (sdca, lbfgs: the most)", min: 1).DefaultingTo(MlNetDefault);
-    public static readonly ParameterInfo TreeCount = ParameterInfo.Int(Trees, null, "trees (boosted: the most rounds a trial may grow)", min: 1).DefaultingTo(MlNetDefault);
+    public static readonly ParameterInfo TreeCount = ParameterInfo.Int(Trees, null, "trees (boosted: the most rounds a trial may grow)", min: 1).DefaultingTo($"{MlNetDefault}; boosted: {BoostedTreeTrainer.DefaultRounds}");
     public static readonly ParameterInfo LeafCount = ParameterInfo.Int(Leaves, null, "leaves per tree", min: 2).DefaultingTo(MlNetDefault);
     public static readonly ParameterInfo MinimumLeaf = ParameterInfo.Int(MinimumExamplesPerLeaf, null, "fewest training rows in a leaf", min: 1).DefaultingTo(MlNetDefault);
     public static readonly ParameterInfo Features = ParameterInfo.Float(FeatureFraction, null, "share of the features each tree may use", min: 0, max: 1, minExclusive: true).DefaultingTo(MlNetDefault);
