@@ -1,11 +1,13 @@
 using System.Globalization;
+using Tuner.Trainers.Components;
 
 namespace Tuner.Search;
 
 /// <summary>
 /// A sampler or pruner as named on the command line, with optional settings: "tpe", "tpe:candidates=48,startup=5",
 /// "asha:min-resource=2,eta=4". The whole text is stored in the study's plan, so every worker builds the same one.
-/// Unknown settings and bad values are rejected with the option, the setting and what it accepts.
+/// Unknown settings and bad values are rejected, against the component's registered settings, with the option, the
+/// setting and what it accepts.
 /// </summary>
 public sealed class ComponentSpec
 {
@@ -39,40 +41,51 @@ public sealed class ComponentSpec
         return new ComponentSpec(option, text, name, settings);
     }
 
-    /// <summary>Rejects any setting not in <paramref name="known"/>.</summary>
-    public ComponentSpec Allow(params string[] known)
+    /// <summary>
+    /// Rejects any setting that is not one of <paramref name="known"/> (the component's registered settings) or whose
+    /// value is not what that setting takes.
+    /// </summary>
+    public ComponentSpec Check(IReadOnlyList<ParameterInfo> known)
     {
-        foreach (var key in settings.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)))
-            throw new UserInputException(known.Length == 0
-                ? $"{option} {text}: {Name} takes no settings; give just '{Name}'."
-                : $"{option} {text}: '{key}' is not a setting of {Name}; choose from {string.Join(", ", known)}.");
+        foreach (var (key, raw) in settings)
+        {
+            var info = known.FirstOrDefault(k => string.Equals(k.Name, key, StringComparison.OrdinalIgnoreCase))
+                ?? throw new UserInputException(known.Count == 0
+                    ? $"{option} {text}: {Name} takes no settings; give just '{Name}'."
+                    : $"{option} {text}: '{key}' is not a setting of {Name}; choose from {string.Join(", ", known.Select(k => k.Name))}.");
+            if (Parse(info, raw) is null)
+                throw new UserInputException(info.Kind == ParameterKind.Bool || info.Default is null
+                    ? $"{option} {text}: {key}={raw} must be {info.Allowed}."
+                    : $"{option} {text}: {key}={raw} must be {info.Allowed}, e.g. {key}={ParameterInfo.Format(info.Default)}.");
+        }
+
         return this;
     }
 
-    public int Int(string key, int fallback, int min)
-    {
-        if (!settings.TryGetValue(key, out var raw)) return fallback;
-        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min)
-            throw new UserInputException($"{option} {text}: {key}={raw} must be a whole number of at least {min}, e.g. {key}={Math.Max(fallback, min)}.");
-        return value;
-    }
+    /// <summary>The setting's value, or its registered default; call after <see cref="Check"/>.</summary>
+    public int Int(ParameterInfo setting) => (int)Value(setting);
 
-    public double Double(string key, double fallback)
-    {
-        if (!settings.TryGetValue(key, out var raw)) return fallback;
-        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || double.IsInfinity(value))
-            throw new UserInputException($"{option} {text}: {key}={raw} must be a positive number, e.g. {key}={fallback.ToString(CultureInfo.InvariantCulture)}.");
-        return value;
-    }
+    public double Double(ParameterInfo setting) => Value(setting);
 
-    public bool Bool(string key, bool fallback)
+    public bool Bool(ParameterInfo setting, bool fallback) =>
+        settings.TryGetValue(setting.Name, out var raw) ? ParameterInfo.ParseBool(raw)!.Value : fallback;
+
+    private double Value(ParameterInfo setting) =>
+        settings.TryGetValue(setting.Name, out var raw) ? (double)Parse(setting, raw)! : (double)setting.Default!;
+
+    /// <summary>The value as the setting takes it (an integer, a number, or a bool as 1/0), or null when it is not one.</summary>
+    private static double? Parse(ParameterInfo setting, string raw)
     {
-        if (!settings.TryGetValue(key, out var raw)) return fallback;
-        return raw.ToLowerInvariant() switch
+        switch (setting.Kind)
         {
-            "true" or "on" or "yes" => true,
-            "false" or "off" or "no" => false,
-            _ => throw new UserInputException($"{option} {text}: {key}={raw} must be on or off."),
-        };
+            case ParameterKind.Int:
+                return int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) && setting.InRange(whole) ? whole : null;
+            case ParameterKind.Float:
+                return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && setting.InRange(number) ? number : null;
+            case ParameterKind.Bool:
+                return ParameterInfo.ParseBool(raw) is { } flag ? flag ? 1 : 0 : null;
+            default:
+                return setting.Problem(raw) is null ? 0 : null;
+        }
     }
 }

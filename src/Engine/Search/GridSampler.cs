@@ -1,5 +1,6 @@
 using Tuner.Search.Grid;
 using Tuner.Study;
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Search;
@@ -15,6 +16,9 @@ namespace Tuner.Search;
 /// </summary>
 public sealed class GridSampler : ISampler, IFiniteSampler
 {
+    public static ComponentEntry<SamplerCreator> Entry { get; } =
+        new("grid", "every grid point once, in a seeded shuffled order", [], (_, context) => new GridSampler(context.Space, context.Seed));
+
     private readonly IReadOnlyList<TrainerGrid> grids;
     private readonly IndexPermutation order;
 

@@ -1,4 +1,5 @@
 using Tuner.Study;
+using Tuner.Trainers.Components;
 
 namespace Tuner.Search;
 
@@ -9,6 +10,12 @@ namespace Tuner.Search;
 /// </summary>
 public sealed class HyperbandPruner : IPruner
 {
+    public static readonly ParameterInfo BracketsSetting = ParameterInfo.Int("brackets", 3, "brackets, each with its first rung η times later", min: 1);
+
+    public static ComponentEntry<PrunerCreator> Entry { get; } = new(
+        "hyperband", "Hyperband: brackets of ASHA that judge trials at different epochs", [AshaPruner.MinResourceSetting, AshaPruner.EtaSetting, BracketsSetting],
+        (settings, higherIsBetter) => new HyperbandPruner(higherIsBetter, settings.Int(AshaPruner.MinResourceSetting), settings.Int(AshaPruner.EtaSetting), settings.Int(BracketsSetting)));
+
     private readonly AshaPruner[] _brackets;
 
     public HyperbandPruner(bool higherIsBetter, int minResource = 1, int reductionFactor = 3, int brackets = 3) =>

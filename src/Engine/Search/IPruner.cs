@@ -1,4 +1,5 @@
 using Tuner.Study;
+using Tuner.Trainers.Components;
 
 namespace Tuner.Search;
 
@@ -14,5 +15,7 @@ public interface IPruner
 /// <summary>Never prunes.</summary>
 public sealed class NoPruner : IPruner
 {
+    public static ComponentEntry<PrunerCreator> Entry { get; } = new("none", "never stops a trial early", [], (_, _) => new NoPruner());
+
     public string? Check(int trial, int step, double value, CurveBoard board) => null;
 }

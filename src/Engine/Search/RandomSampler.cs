@@ -1,4 +1,5 @@
 using Tuner.Study;
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Search;
@@ -12,6 +13,9 @@ namespace Tuner.Search;
 public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
 {
     private const int MaxRedraws = 100;
+
+    public static ComponentEntry<SamplerCreator> Entry { get; } =
+        new("random", "uniform random search", [], (_, context) => new RandomSampler(context.Space, context.Seed));
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
     {

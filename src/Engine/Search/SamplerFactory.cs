@@ -1,11 +1,22 @@
+using Tuner.Trainers.Components;
+
 namespace Tuner.Search;
 
+/// <summary>What every sampler is built from. <paramref name="TimeBudget"/>: whether time bounds the study.</summary>
+public sealed record SamplerContext(SearchSpace Space, int Seed, bool HigherIsBetter, bool TimeBudget);
+
+/// <summary>Builds a sampler from its checked --sampler settings.</summary>
+public delegate ISampler SamplerCreator(ComponentSpec settings, SamplerContext context);
+
 /// <summary>
-/// Builds the sampler named by --sampler, with its settings: "tpe:candidates=48,startup=5,prior=1,per-second=off".
+/// The registry of samplers, which --sampler names with its settings: "tpe:candidates=48,startup=5,prior=1,per-second=off".
+/// A new sampler is a class with its own <c>Entry</c>, listed here.
 /// </summary>
 public static class SamplerFactory
 {
-    public static readonly IReadOnlyList<string> Names = ["tpe", "random", "grid"];
+    public static readonly IReadOnlyList<ComponentEntry<SamplerCreator>> All = [TpeSampler.Entry, RandomSampler.Entry, GridSampler.Entry];
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(e => e.Name).ToList();
 
     public const string Default = "tpe";
 
@@ -13,10 +24,10 @@ public static class SamplerFactory
     /// unless its per-second setting says otherwise.</param>
     public static ISampler Create(string text, SearchSpace space, int seed, bool higherIsBetter, bool timeBudget)
     {
-        var spec = ComponentSpec.Parse(text, "--sampler");
+        var (entry, spec) = Resolve(ComponentSpec.Parse(text, "--sampler"));
         try
         {
-            return Build(spec, space, seed, higherIsBetter, timeBudget);
+            return entry.Create(spec, new SamplerContext(space, seed, higherIsBetter, timeBudget));
         }
         catch (ArgumentException e)
         {
@@ -24,26 +35,10 @@ public static class SamplerFactory
         }
     }
 
-    private static ISampler Build(ComponentSpec spec, SearchSpace space, int seed, bool higherIsBetter, bool timeBudget)
+    private static (ComponentEntry<SamplerCreator> Entry, ComponentSpec Spec) Resolve(ComponentSpec spec)
     {
-        switch (spec.Name)
-        {
-            case "tpe":
-                spec.Allow("candidates", "startup", "prior", "per-second");
-                var defaults = TpeOptions.Default;
-                return new TpeSampler(space, seed, higherIsBetter, new TpeOptions(
-                    StartupTrials: spec.Int("startup", defaults.StartupTrials, min: 0),
-                    Candidates: spec.Int("candidates", defaults.Candidates, min: 1),
-                    PriorWeight: spec.Double("prior", defaults.PriorWeight),
-                    PerSecond: spec.Bool("per-second", timeBudget)));
-            case "random":
-                spec.Allow();
-                return new RandomSampler(space, seed);
-            case "grid":
-                spec.Allow();
-                return new GridSampler(space, seed);
-            default:
-                throw new UserInputException($"--sampler '{spec.Name}' is not a sampler; choose from {string.Join(", ", Names)}.");
-        }
+        var entry = All.FirstOrDefault(e => e.Name == spec.Name)
+            ?? throw new UserInputException($"--sampler '{spec.Name}' is not a sampler; choose from {string.Join(", ", Names)}.");
+        return (entry, spec.Check(entry.Parameters));
     }
 }

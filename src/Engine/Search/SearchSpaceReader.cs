@@ -12,7 +12,8 @@ namespace Tuner.Search;
 ///     "huber_delta":  { "type": "float", "low": 0.1, "high": 10, "when": { "loss": ["huber"] } },
 ///     "epochs":       { "value": 20 } } } }
 /// </code>
-/// A "when" parent must be declared before its child. Errors name the offending entry.
+/// A "when" parent must be declared before its child. Errors name the offending entry. What trainers and
+/// parameters exist, and what values each takes, is checked once the task is known (<see cref="SearchSpaceValidator"/>).
 /// </summary>
 public static class SearchSpaceReader
 {
@@ -69,7 +70,7 @@ public static class SearchSpaceReader
                 CheckRange(low, high, log, path, source);
                 return new FloatParameter(property.Name, low, high, log, when);
             case "int":
-                var (lowInt, highInt) = ((int)Number(element, "low", path, source), (int)Number(element, "high", path, source));
+                var (lowInt, highInt) = (Whole(element, "low", path, source), Whole(element, "high", path, source));
                 CheckRange(lowInt, highInt, log, path, source);
                 return new IntParameter(property.Name, lowInt, highInt, log, when);
             case "categorical":
@@ -109,6 +110,14 @@ public static class SearchSpaceReader
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
             ? value.GetDouble()
             : throw Error(source, path, $"needs a numeric \"{name}\"");
+
+    private static int Whole(JsonElement element, string name, string path, string source)
+    {
+        var value = Number(element, name, path, source);
+        return value == Math.Floor(value) && value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw Error(source, path, $"an int range needs whole numbers, but \"{name}\" is {value}");
+    }
 
     private static void CheckRange(double low, double high, bool log, string path, string source)
     {

@@ -5,19 +5,16 @@ using Tuner.Trainers.Data;
 
 namespace Tuner.Search;
 
-/// <summary>Chooses the study's search space: the --space file or the built-in one, restricted by --trainers.</summary>
+/// <summary>
+/// Chooses the study's search space: the --space file or the built-in one, checked against the registered trainers
+/// and their parameters for the task, restricted by --trainers.
+/// </summary>
 public static class SpaceSelection
 {
     public static SearchSpace Select(string? spacePath, IReadOnlyList<string> trainers, TaskKind task)
     {
         var space = spacePath is null ? BuiltInSpaces.For(task) : ReadFile(spacePath);
-        foreach (var trainer in space.Trainers)
-        {
-            if (!TrainerRegistry.IsKnown(trainer.Trainer))
-                throw new UserInputException($"Search space '{spacePath}': trainers.{trainer.Trainer}: unknown trainer; known: {string.Join(", ", TrainerNames())}.");
-            if (!TrainerRegistry.Supports(trainer.Trainer, task))
-                throw new UserInputException($"Search space '{spacePath}': trainers.{trainer.Trainer} does not support a {task.ToString().ToLowerInvariant()} task; remove it or change --task.");
-        }
+        SearchSpaceValidator.Validate(space, task, spacePath ?? $"built-in {task.ToString().ToLowerInvariant()}");
 
         if (trainers.Count == 0) return space;
         foreach (var name in trainers.Where(n => !TrainerRegistry.KnownFamilies.Contains(n) && !TrainerRegistry.IsKnown(n)))
@@ -40,7 +37,4 @@ public static class SpaceSelection
         File.Exists(path)
             ? SearchSpaceReader.Parse(File.ReadAllText(path), path)
             : throw new UserInputException($"Search space file '{path}' does not exist; check the path passed to --space.");
-
-    private static IEnumerable<string> TrainerNames() =>
-        Enum.GetValues<TaskKind>().SelectMany(t => BuiltInSpaces.For(t).Trainers.Select(s => s.Trainer)).Distinct();
 }

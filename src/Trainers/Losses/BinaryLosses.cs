@@ -1,8 +1,15 @@
+using Tuner.Trainers.Components;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Training;
+
 namespace Tuner.Trainers.Losses;
 
 /// <summary>Logistic loss log(1+e^(−z)).</summary>
 public sealed class LogLoss : MarginLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("log", "logistic loss, the default", [], _ => new LogLoss()) { Tasks = [TaskKind.Binary] };
+
     public override string Name => "log";
     public override bool ScoreIsLogOdds => true;
     public override double MarginValue(double z) => LossMath.Softplus(-z);
@@ -21,6 +28,9 @@ public sealed class LogLoss : MarginLoss
 /// <summary>max(0, 1−z); the subgradient at z = 1 is 0.</summary>
 public sealed class HingeLoss : MarginLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("hinge", "max(0, 1−z), a linear SVM's loss", [], _ => new HingeLoss()) { Tasks = [TaskKind.Binary] };
+
     public override string Name => "hinge";
     public override double MarginValue(double z) => Math.Max(0, 1 - z);
     public override double MarginDerivative(double z) => z < 1 ? -1 : 0;
@@ -29,6 +39,9 @@ public sealed class HingeLoss : MarginLoss
 /// <summary>max(0, 1−z)².</summary>
 public sealed class SquaredHingeLoss : MarginLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("squared_hinge", "max(0, 1−z)²", [], _ => new SquaredHingeLoss()) { Tasks = [TaskKind.Binary] };
+
     public override string Name => "squared_hinge";
     public override double MarginValue(double z) => z < 1 ? (1 - z) * (1 - z) : 0;
     public override double MarginDerivative(double z) => z < 1 ? -2 * (1 - z) : 0;
@@ -37,6 +50,9 @@ public sealed class SquaredHingeLoss : MarginLoss
 /// <summary>Modified Huber (Zhang 2004): max(0, 1−z)² for z ≥ −1, −4z below.</summary>
 public sealed class ModifiedHuberLoss : MarginLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("modified_huber", "squared hinge, linear below z = −1", [], _ => new ModifiedHuberLoss()) { Tasks = [TaskKind.Binary] };
+
     public override string Name => "modified_huber";
     public override double MarginValue(double z) => z >= -1 ? (z < 1 ? (1 - z) * (1 - z) : 0) : -4 * z;
     public override double MarginDerivative(double z) => z >= -1 ? (z < 1 ? -2 * (1 - z) : 0) : -4;
@@ -49,12 +65,21 @@ public sealed class ModifiedHuberLoss : MarginLoss
 /// </summary>
 public sealed class FocalLoss : ScalarLoss
 {
+    /// <summary>Shared with <see cref="SoftmaxFocalLoss"/>.</summary>
+    public static readonly ParameterInfo GammaParameter =
+        ParameterInfo.Float(ParameterNames.FocalGamma, 2.0, "focal, softmax_focal: how much easy rows are down-weighted (0: none)", min: 0);
+
+    public static readonly ParameterInfo AlphaParameter =
+        ParameterInfo.Float(ParameterNames.FocalAlpha, 0, "focal: weight of the positive class in (0,1); ≤ 0 turns it off", max: 1, maxExclusive: true);
+
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("focal", "focal loss (Lin et al. 2017), for rare positives", [GammaParameter, AlphaParameter],
+            p => new FocalLoss(GammaParameter.ReadDouble(p), AlphaParameter.ReadDouble(p))) { Tasks = [TaskKind.Binary] };
+
     public FocalLoss(double gamma, double alpha)
     {
-        if (!(gamma >= 0)) throw new ArgumentOutOfRangeException(nameof(gamma), "focal_gamma must be ≥ 0.");
-        if (alpha >= 1) throw new ArgumentOutOfRangeException(nameof(alpha), "focal_alpha must be < 1 (or ≤ 0 for off).");
-        Gamma = gamma;
-        Alpha = alpha;
+        Gamma = GammaParameter.Require(gamma);
+        Alpha = AlphaParameter.Require(alpha);
     }
 
     public double Gamma { get; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Data;
 using Tuner.Trainers.Training;
 
@@ -12,9 +13,14 @@ namespace Tuner.Trainers.Losses;
 /// </summary>
 public static class ClassWeights
 {
+    /// <summary>Classification only: a regression trainer has no class weights.</summary>
+    public static readonly ParameterInfo Parameter =
+        ParameterInfo.Choice(ParameterNames.ClassWeights, "none", "per-class weights of each row's loss", ["none", "balanced"])
+            .OrText(IsList, "a list \"w0,w1,…\" of non-negative weights, one per class");
+
     public static float[]? Create(HyperParameters parameters, LabeledData training)
     {
-        string text = parameters.GetString(ParameterNames.ClassWeights, "none").Trim().ToLowerInvariant();
+        string text = Parameter.ReadChoice(parameters);
         if (text is "none" or "") return null;
         if (training.Task == TaskKind.Regression)
             throw new ArgumentException("class_weights applies to classification only; remove it for a regression task.");
@@ -32,6 +38,9 @@ public static class ClassWeights
 
         return weights;
     }
+
+    private static bool IsList(string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries).All(part => float.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w >= 0 && float.IsFinite(w));
 
     public static float[] Balanced(ReadOnlySpan<float> labels, int classCount)
     {

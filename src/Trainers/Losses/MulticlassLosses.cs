@@ -1,3 +1,7 @@
+using Tuner.Trainers.Components;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Training;
+
 namespace Tuner.Trainers.Losses;
 
 /// <summary>A loss over one score per class; the label is the class index.</summary>
@@ -19,6 +23,9 @@ public abstract class MulticlassLoss : ILoss
 /// <summary>Cross-entropy of softmax(scores): log Σ e^s − s_y; gradient p − onehot(y).</summary>
 public sealed class SoftmaxLoss : MulticlassLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("softmax", "cross-entropy of the softmax, the default", [], _ => new SoftmaxLoss()) { Tasks = [TaskKind.Multiclass] };
+
     public override string Name => "softmax";
 
     public override double ValueAndGradient(ReadOnlySpan<double> scores, float label, Span<double> gradient)
@@ -36,6 +43,9 @@ public sealed class SoftmaxLoss : MulticlassLoss
 /// </summary>
 public sealed class MulticlassHingeLoss : MulticlassLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("multiclass_hinge", "Crammer–Singer multiclass hinge", [], _ => new MulticlassHingeLoss()) { Tasks = [TaskKind.Multiclass] };
+
     public override string Name => "multiclass_hinge";
 
     public override double ValueAndGradient(ReadOnlySpan<double> scores, float label, Span<double> gradient)
@@ -64,7 +74,11 @@ public sealed class MulticlassHingeLoss : MulticlassLoss
 /// </summary>
 public sealed class SoftmaxFocalLoss(double gamma) : MulticlassLoss
 {
-    public double Gamma { get; } = gamma >= 0 ? gamma : throw new ArgumentOutOfRangeException(nameof(gamma), "focal_gamma must be ≥ 0.");
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("softmax_focal", "focal loss over the softmax", [FocalLoss.GammaParameter],
+            p => new SoftmaxFocalLoss(FocalLoss.GammaParameter.ReadDouble(p))) { Tasks = [TaskKind.Multiclass] };
+
+    public double Gamma { get; } = FocalLoss.GammaParameter.Require(gamma);
 
     public override string Name => "softmax_focal";
 

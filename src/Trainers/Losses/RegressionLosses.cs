@@ -1,8 +1,15 @@
+using Tuner.Trainers.Components;
+using Tuner.Trainers.Data;
+using Tuner.Trainers.Training;
+
 namespace Tuner.Trainers.Losses;
 
 /// <summary>½(s−y)².</summary>
 public sealed class SquaredLoss : ScalarLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("squared", "½(s−y)², the default", [], _ => new SquaredLoss()) { Tasks = [TaskKind.Regression] };
+
     public override string Name => "squared";
     public override OutputLink Link => OutputLink.Identity;
     public override double Value(double score, double label) => 0.5 * (score - label) * (score - label);
@@ -12,6 +19,9 @@ public sealed class SquaredLoss : ScalarLoss
 /// <summary>|s−y|; the derivative at 0 is taken as 0.</summary>
 public sealed class AbsoluteLoss : ScalarLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("absolute", "|s−y|, robust to outliers", [], _ => new AbsoluteLoss()) { Tasks = [TaskKind.Regression] };
+
     public override string Name => "absolute";
     public override OutputLink Link => OutputLink.Identity;
     public override double Value(double score, double label) => Math.Abs(score - label);
@@ -21,7 +31,13 @@ public sealed class AbsoluteLoss : ScalarLoss
 /// <summary>½r² for |r| ≤ δ, δ(|r| − ½δ) beyond (r = s−y).</summary>
 public sealed class HuberLoss(double delta) : ScalarLoss
 {
-    public double Delta { get; } = delta > 0 ? delta : throw new ArgumentOutOfRangeException(nameof(delta), "huber_delta must be > 0.");
+    public static readonly ParameterInfo DeltaParameter =
+        ParameterInfo.Float(ParameterNames.HuberDelta, 1.0, "huber: where the loss turns from squared to linear", min: 0, minExclusive: true);
+
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("huber", "squared near 0, linear beyond δ", [DeltaParameter], p => new HuberLoss(DeltaParameter.ReadDouble(p))) { Tasks = [TaskKind.Regression] };
+
+    public double Delta { get; } = DeltaParameter.Require(delta);
     public override string Name => "huber";
     public override OutputLink Link => OutputLink.Identity;
 
@@ -37,7 +53,14 @@ public sealed class HuberLoss(double delta) : ScalarLoss
 /// <summary>max(0, |s−y| − ε).</summary>
 public sealed class EpsilonInsensitiveLoss(double epsilon) : ScalarLoss
 {
-    public double Epsilon { get; } = epsilon >= 0 ? epsilon : throw new ArgumentOutOfRangeException(nameof(epsilon), "epsilon must be ≥ 0.");
+    public static readonly ParameterInfo EpsilonParameter =
+        ParameterInfo.Float(ParameterNames.Epsilon, 0.1, "epsilon_insensitive: residuals this small cost nothing", min: 0);
+
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("epsilon_insensitive", "max(0, |s−y| − ε), as in support vector regression", [EpsilonParameter],
+            p => new EpsilonInsensitiveLoss(EpsilonParameter.ReadDouble(p))) { Tasks = [TaskKind.Regression] };
+
+    public double Epsilon { get; } = EpsilonParameter.Require(epsilon);
     public override string Name => "epsilon_insensitive";
     public override OutputLink Link => OutputLink.Identity;
     public override double Value(double score, double label) => Math.Max(0, Math.Abs(score - label) - Epsilon);
@@ -48,6 +71,9 @@ public sealed class EpsilonInsensitiveLoss(double epsilon) : ScalarLoss
 /// <summary>log cosh(s−y), computed as |r| + log(1+e^(−2|r|)) − log 2; derivative tanh(r).</summary>
 public sealed class LogCoshLoss : ScalarLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("log_cosh", "log cosh(s−y): squared near 0, linear far out, smooth everywhere", [], _ => new LogCoshLoss()) { Tasks = [TaskKind.Regression] };
+
     public override string Name => "log_cosh";
     public override OutputLink Link => OutputLink.Identity;
 
@@ -66,6 +92,9 @@ public sealed class LogCoshLoss : ScalarLoss
 /// </summary>
 public sealed class PoissonLoss : ScalarLoss
 {
+    public static ComponentEntry<LossCreator> Entry { get; } =
+        new("poisson", "Poisson deviance with a log link, for counts", [], _ => new PoissonLoss()) { Tasks = [TaskKind.Regression] };
+
     public override string Name => "poisson";
     public override OutputLink Link => OutputLink.Exp;
     public override double Value(double score, double label) => Math.Exp(score) - label * score;

@@ -10,7 +10,8 @@ namespace Tuner.Trainers.MlNet;
 
 /// <summary>
 /// The ML.NET trainers the tuner searches over. Every trainer runs single-threaded so that parallel trials
-/// do not oversubscribe the cores and the same seed gives the same model. Unset parameters keep ML.NET's defaults.
+/// do not oversubscribe the cores and the same seed gives the same model. Each lists the parameters it reads
+/// (<see cref="MlNetParameters"/>); unset ones keep ML.NET's defaults.
 /// </summary>
 public static class MlNetCatalog
 {
@@ -19,38 +20,38 @@ public static class MlNetCatalog
 
     public static readonly IReadOnlyList<MlNetTrainerSpec> All =
     [
-        new("sdca_logistic", "sdca", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(
+        new("sdca_logistic", "sdca", TaskKind.Binary, MlNetParameters.Linear, (ml, p) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(
             new SdcaLogisticRegressionBinaryTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
-        new("lbfgs_logistic", "lbfgs", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
+        new("lbfgs_logistic", "lbfgs", TaskKind.Binary, MlNetParameters.Linear, (ml, p) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(
             new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
-        new("fasttree", "fasttree", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Boosted: true),
-        new("fastforest", "fastforest", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.FastForest(Forest(new FastForestBinaryTrainer.Options(), p)), Forest: true),
-        new("lightgbm", "lightgbm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        new("fasttree", "fasttree", TaskKind.Binary, MlNetParameters.FastTree, (ml, p) => ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Boosted: true),
+        new("fastforest", "fastforest", TaskKind.Binary, MlNetParameters.FastForest, (ml, p) => ml.BinaryClassification.Trainers.FastForest(Forest(new FastForestBinaryTrainer.Options(), p)), Forest: true),
+        new("lightgbm", "lightgbm", TaskKind.Binary, MlNetParameters.LightGbm, (ml, p) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             { NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
-        new("averaged_perceptron", "perceptron", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.AveragedPerceptron(
+        new("averaged_perceptron", "perceptron", TaskKind.Binary, MlNetParameters.Online, (ml, p) => ml.BinaryClassification.Trainers.AveragedPerceptron(
             new AveragedPerceptronTrainer.Options { LearningRate = Float(p, LearningRate, 1), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
-        new("linear_svm", "svm", TaskKind.Binary, (ml, p) => ml.BinaryClassification.Trainers.LinearSvm(
+        new("linear_svm", "svm", TaskKind.Binary, MlNetParameters.Svm, (ml, p) => ml.BinaryClassification.Trainers.LinearSvm(
             new LinearSvmTrainer.Options { Lambda = Float(p, L2, 0.001f), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
 
-        new("sdca_maxent", "sdca", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+        new("sdca_maxent", "sdca", TaskKind.Multiclass, MlNetParameters.Linear, (ml, p) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
             new SdcaMaximumEntropyMulticlassTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
-        new("lbfgs_maxent", "lbfgs", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+        new("lbfgs_maxent", "lbfgs", TaskKind.Multiclass, MlNetParameters.Linear, (ml, p) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
             new LbfgsMaximumEntropyMulticlassTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
         // Softmax always: ML.NET otherwise picks one-versus-all sigmoids below 50,000 rows, a different model per data size.
-        new("lightgbm_multi", "lightgbm", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        new("lightgbm_multi", "lightgbm", TaskKind.Multiclass, MlNetParameters.LightGbm, (ml, p) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             { UseSoftmax = true, NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
-        new("fasttree_ova", "fasttree", TaskKind.Multiclass, (ml, p) => ml.MulticlassClassification.Trainers.OneVersusAll(
+        new("fasttree_ova", "fasttree", TaskKind.Multiclass, MlNetParameters.FastTree, (ml, p) => ml.MulticlassClassification.Trainers.OneVersusAll(
             ml.BinaryClassification.Trainers.FastTree(Tree(new FastTreeBinaryTrainer.Options(), p)), Label, useProbabilities: true), Boosted: true),
 
-        new("sdca_regression", "sdca", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.Sdca(
+        new("sdca_regression", "sdca", TaskKind.Regression, MlNetParameters.Linear, (ml, p) => ml.Regression.Trainers.Sdca(
             new SdcaRegressionTrainer.Options { L1Regularization = OptionalFloat(p, L1), L2Regularization = OptionalFloat(p, L2), MaximumNumberOfIterations = OptionalInt(p, Iterations), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
-        new("lbfgs_poisson", "lbfgs", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.LbfgsPoissonRegression(
+        new("lbfgs_poisson", "lbfgs", TaskKind.Regression, MlNetParameters.Linear, (ml, p) => ml.Regression.Trainers.LbfgsPoissonRegression(
             new LbfgsPoissonRegressionTrainer.Options { L1Regularization = Float(p, L1, 1), L2Regularization = Float(p, L2, 1), MaximumNumberOfIterations = p.GetInt(Iterations, int.MaxValue), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features })),
-        new("online_gd", "ogd", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.OnlineGradientDescent(
+        new("online_gd", "ogd", TaskKind.Regression, MlNetParameters.Online, (ml, p) => ml.Regression.Trainers.OnlineGradientDescent(
             new OnlineGradientDescentTrainer.Options { LearningRate = Float(p, LearningRate, 0.1f), L2Regularization = Float(p, L2, 0), NumberOfIterations = p.GetInt(Iterations, 1), LabelColumnName = Label, FeatureColumnName = Features })),
-        new("fasttree_regression", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTree(Tree(new FastTreeRegressionTrainer.Options(), p)), Boosted: true),
-        new("fasttree_tweedie", "fasttree", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.FastTreeTweedie(Tree(new FastTreeTweedieTrainer.Options(), p)), Boosted: true),
-        new("lightgbm_regression", "lightgbm", TaskKind.Regression, (ml, p) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        new("fasttree_regression", "fasttree", TaskKind.Regression, MlNetParameters.FastTree, (ml, p) => ml.Regression.Trainers.FastTree(Tree(new FastTreeRegressionTrainer.Options(), p)), Boosted: true),
+        new("fasttree_tweedie", "fasttree", TaskKind.Regression, MlNetParameters.FastTree, (ml, p) => ml.Regression.Trainers.FastTreeTweedie(Tree(new FastTreeTweedieTrainer.Options(), p)), Boosted: true),
+        new("lightgbm_regression", "lightgbm", TaskKind.Regression, MlNetParameters.LightGbm, (ml, p) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
             { NumberOfIterations = p.GetInt(Trees, BoostedTreeTrainer.DefaultRounds), NumberOfLeaves = OptionalInt(p, Leaves), MinimumExampleCountPerLeaf = OptionalInt(p, MinimumExamplesPerLeaf), LearningRate = OptionalDouble(p, LearningRate), Booster = Booster(p), NumberOfThreads = 1, LabelColumnName = Label, FeatureColumnName = Features }), Boosted: true),
     ];
 

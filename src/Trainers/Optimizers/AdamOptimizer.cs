@@ -1,3 +1,6 @@
+using Tuner.Trainers.Components;
+using Tuner.Trainers.Training;
+
 namespace Tuner.Trainers.Optimizers;
 
 /// <summary>
@@ -8,14 +11,24 @@ public sealed class AdamOptimizer : IOptimizer
 {
     public const double Epsilon = 1e-8;
 
+    public static readonly ParameterInfo Beta1Parameter =
+        ParameterInfo.Float(ParameterNames.AdamBeta1, 0.9, "adam: decay of the gradient's running mean", min: 0, max: 1, maxExclusive: true);
+
+    public static readonly ParameterInfo Beta2Parameter =
+        ParameterInfo.Float(ParameterNames.AdamBeta2, 0.999, "adam: decay of the squared gradient's running mean", min: 0, max: 1, maxExclusive: true);
+
+    public static ComponentEntry<OptimizerCreator> Entry { get; } =
+        new("adam", "Adam with bias correction", [Beta1Parameter, Beta2Parameter],
+            (count, p) => new AdamOptimizer(count, Beta1Parameter.ReadDouble(p), Beta2Parameter.ReadDouble(p)));
+
     private readonly float[] _m, _v;
     private readonly double _beta1, _beta2;
     private long _step;
 
     public AdamOptimizer(int parameterCount, double beta1, double beta2)
     {
-        if (!(beta1 >= 0 && beta1 < 1)) throw new ArgumentOutOfRangeException(nameof(beta1), "adam_beta1 must be in [0, 1).");
-        if (!(beta2 >= 0 && beta2 < 1)) throw new ArgumentOutOfRangeException(nameof(beta2), "adam_beta2 must be in [0, 1).");
+        Beta1Parameter.Require(beta1);
+        Beta2Parameter.Require(beta2);
         _m = new float[parameterCount];
         _v = new float[parameterCount];
         _beta1 = beta1;

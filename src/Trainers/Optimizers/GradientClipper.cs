@@ -1,3 +1,4 @@
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Trainers.Optimizers;
@@ -8,14 +9,19 @@ namespace Tuner.Trainers.Optimizers;
 /// </summary>
 public sealed class GradientClipper
 {
+    public static readonly ParameterInfo ClipParameter =
+        ParameterInfo.Choice(ParameterNames.Clip, "none", "gradient clipping of the batch gradient", ["none", "norm", "value"]);
+
+    public static readonly ParameterInfo ThresholdParameter =
+        ParameterInfo.Float(ParameterNames.ClipThreshold, 1.0, "clip=norm|value: the largest norm or component kept", min: 0, minExclusive: true);
+
+    public static IReadOnlyList<ParameterInfo> Parameters { get; } = [ClipParameter, ThresholdParameter];
+
     public GradientClipper(string mode, double threshold)
     {
         Mode = mode.Trim().ToLowerInvariant();
-        if (Mode is not ("none" or "norm" or "value"))
-            throw new ArgumentException($"Unknown clip '{mode}'; use none, norm or value.");
-        if (Mode != "none" && !(threshold > 0))
-            throw new ArgumentException($"clip_threshold must be > 0, got {threshold}.");
-        Threshold = (float)threshold;
+        if (ClipParameter.Problem(Mode) is { } problem) throw new ArgumentException($"clip: {problem}.");
+        Threshold = (float)(Mode == "none" ? threshold : ThresholdParameter.Require(threshold));
     }
 
     public string Mode { get; }
@@ -23,7 +29,7 @@ public sealed class GradientClipper
     public float Threshold { get; }
 
     public static GradientClipper Create(HyperParameters parameters) =>
-        new(parameters.GetString(ParameterNames.Clip, "none"), parameters.GetDouble(ParameterNames.ClipThreshold, 1.0));
+        new(ClipParameter.ReadChoice(parameters), parameters.GetDouble(ParameterNames.ClipThreshold, (double)ThresholdParameter.Default!));
 
     /// <summary>Clips in place; <paramref name="norm"/> is the gradient's L2 norm, already computed.</summary>
     public void Apply(Span<float> gradient, double norm)

@@ -1,4 +1,6 @@
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Kernels;
+using Tuner.Trainers.Training;
 
 namespace Tuner.Trainers.Optimizers;
 
@@ -8,13 +10,22 @@ namespace Tuner.Trainers.Optimizers;
 /// </summary>
 public sealed class MomentumOptimizer : IOptimizer
 {
+    public static readonly ParameterInfo MomentumParameter =
+        ParameterInfo.Float(ParameterNames.Momentum, 0.9, "momentum, nesterov: μ, the share of the velocity kept", min: 0, max: 1, maxExclusive: true);
+
+    public static ComponentEntry<OptimizerCreator> Entry { get; } =
+        new("momentum", "heavy-ball momentum", [MomentumParameter], (count, p) => new MomentumOptimizer(count, MomentumParameter.ReadDouble(p), nesterov: false));
+
+    public static ComponentEntry<OptimizerCreator> NesterovEntry { get; } =
+        new("nesterov", "Nesterov momentum", [MomentumParameter], (count, p) => new MomentumOptimizer(count, MomentumParameter.ReadDouble(p), nesterov: true));
+
     private readonly float[] _velocity;
     private readonly float _momentum;
     private readonly bool _nesterov;
 
     public MomentumOptimizer(int parameterCount, double momentum, bool nesterov)
     {
-        if (!(momentum >= 0 && momentum < 1)) throw new ArgumentOutOfRangeException(nameof(momentum), "momentum must be in [0, 1).");
+        MomentumParameter.Require(momentum);
         _velocity = new float[parameterCount];
         _momentum = (float)momentum;
         _nesterov = nesterov;

@@ -1,22 +1,29 @@
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Trainers.Optimizers;
 
-/// <summary>Builds the optimiser named by the <c>optimizer</c> hyper-parameter.</summary>
+/// <summary>Builds an optimiser for a flat vector of <paramref name="parameterCount"/> weights.</summary>
+public delegate IOptimizer OptimizerCreator(int parameterCount, HyperParameters parameters);
+
+/// <summary>The registry of optimisers: the <c>optimizer</c> hyper-parameter names one. A new optimiser is a class with its own <c>Entry</c>, listed here.</summary>
 public static class OptimizerFactory
 {
-    public static readonly IReadOnlyList<string> Names = ["sgd", "momentum", "nesterov", "adam"];
+    public static readonly IReadOnlyList<ComponentEntry<OptimizerCreator>> All =
+        [SgdOptimizer.Entry, MomentumOptimizer.Entry, MomentumOptimizer.NesterovEntry, AdamOptimizer.Entry];
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(e => e.Name).ToList();
+
+    public static readonly ParameterInfo Optimizer = ParameterInfo.Choice(ParameterNames.Optimizer, Names[0], "the optimiser", Names);
+
+    /// <summary>The <c>optimizer</c> parameter and every optimiser's own.</summary>
+    public static IEnumerable<ParameterInfo> Parameters => All.SelectMany(e => e.Parameters).Prepend(Optimizer).DistinctBy(p => p.Name);
 
     public static IOptimizer Create(HyperParameters parameters, int parameterCount)
     {
-        string name = parameters.GetString(ParameterNames.Optimizer, "sgd").Trim().ToLowerInvariant();
-        return name switch
-        {
-            "sgd" => new SgdOptimizer(),
-            "momentum" => new MomentumOptimizer(parameterCount, parameters.GetDouble(ParameterNames.Momentum, 0.9), nesterov: false),
-            "nesterov" => new MomentumOptimizer(parameterCount, parameters.GetDouble(ParameterNames.Momentum, 0.9), nesterov: true),
-            "adam" => new AdamOptimizer(parameterCount, parameters.GetDouble(ParameterNames.AdamBeta1, 0.9), parameters.GetDouble(ParameterNames.AdamBeta2, 0.999)),
-            _ => throw new ArgumentException($"Unknown optimizer '{name}'; use one of: {string.Join(", ", Names)}."),
-        };
+        string name = Optimizer.ReadChoice(parameters);
+        var entry = All.FirstOrDefault(e => e.Name == name)
+            ?? throw new ArgumentException($"Unknown optimizer '{name}'; use one of: {string.Join(", ", Names)}.");
+        return entry.Create(parameterCount, parameters);
     }
 }

@@ -1,3 +1,4 @@
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Kernels;
 
 namespace Tuner.Trainers.Optimizers;
@@ -5,6 +6,8 @@ namespace Tuner.Trainers.Optimizers;
 /// <summary>Plain gradient descent: w ← w − lr·g.</summary>
 public sealed class SgdOptimizer : IOptimizer
 {
+    public static ComponentEntry<OptimizerCreator> Entry { get; } = new("sgd", "plain gradient descent, the default", [], (_, _) => new SgdOptimizer());
+
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradient, float learningRate) =>
         VectorKernels.Axpy(-learningRate, gradient, parameters);
 }

@@ -1,3 +1,6 @@
+using Tuner.Trainers.Components;
+using Tuner.Trainers.Training;
+
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>
@@ -6,6 +9,15 @@ namespace Tuner.Trainers.Schedules;
 /// </summary>
 public sealed class CosineSchedule : ILearningRateSchedule
 {
+    public static readonly ParameterInfo RestartParameter =
+        ParameterInfo.Int(ParameterNames.CosineRestartEpochs, 0, "cosine: period of warm restarts in epochs (0: none)", min: 0);
+
+    public static readonly ParameterInfo MinimumParameter = ParameterInfo.Float(ParameterNames.MinLearningRate, 0, "cosine: the floor of the rate", min: 0);
+
+    public static ComponentEntry<ScheduleCreator> Entry { get; } =
+        new("cosine", "cosine annealing to min_lr, with optional warm restarts", [RestartParameter, MinimumParameter],
+            (lr0, epochs, p) => new CosineSchedule(lr0, epochs, RestartParameter.ReadInt(p), MinimumParameter.ReadDouble(p)));
+
     private readonly double _initial, _minimum;
     private readonly int _period;
 

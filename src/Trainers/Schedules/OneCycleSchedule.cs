@@ -1,3 +1,5 @@
+using Tuner.Trainers.Components;
+
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Tuner.Trainers.Schedules;
 /// </summary>
 public sealed class OneCycleSchedule : ILearningRateSchedule
 {
+    public static ComponentEntry<ScheduleCreator> Entry { get; } =
+        new("one_cycle", "up from lr0/25 to lr0 over 30% of the epochs, then down to lr0/(25·10⁴)", [], (lr0, epochs, _) => new OneCycleSchedule(lr0, epochs));
+
     public const double DivFactor = 25, FinalDivFactor = 1e4, RisingShare = 0.3;
 
     private readonly double _initial;

@@ -1,3 +1,6 @@
+using Tuner.Trainers.Components;
+using Tuner.Trainers.Training;
+
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>
@@ -7,6 +10,16 @@ namespace Tuner.Trainers.Schedules;
 /// </summary>
 public sealed class PlateauSchedule(double initial, double factor, int patience) : ILearningRateSchedule
 {
+    public static readonly ParameterInfo FactorParameter =
+        ParameterInfo.Float(ParameterNames.PlateauFactor, 0.1, "plateau: factor applied when the validation loss stalls", min: 0, max: 1, minExclusive: true, maxExclusive: true);
+
+    public static readonly ParameterInfo PatienceParameter =
+        ParameterInfo.Int(ParameterNames.PlateauPatience, 2, "plateau: epochs without improvement tolerated before reducing", min: 0);
+
+    public static ComponentEntry<ScheduleCreator> Entry { get; } =
+        new("plateau", "lr0, reduced when the validation loss stalls", [FactorParameter, PatienceParameter],
+            (lr0, _, p) => new PlateauSchedule(lr0, FactorParameter.ReadDouble(p), PatienceParameter.ReadInt(p)));
+
     public const double RelativeThreshold = 1e-4;
 
     private double _rate = initial;

@@ -1,35 +1,48 @@
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Trainers.Schedules;
 
-/// <summary>Builds the schedule named by the <c>schedule</c> hyper-parameter, with warmup when asked.</summary>
+/// <summary>Builds a schedule for a run of <paramref name="epochs"/> epochs starting at <paramref name="initial"/>.</summary>
+public delegate ILearningRateSchedule ScheduleCreator(double initial, int epochs, HyperParameters parameters);
+
+/// <summary>
+/// The registry of learning-rate schedules: the <c>schedule</c> hyper-parameter names one, with linear warmup in
+/// front when asked. A new schedule is a class with its own <c>Entry</c>, listed here.
+/// </summary>
 public static class ScheduleFactory
 {
-    public static readonly IReadOnlyList<string> Names =
-        ["constant", "inverse_time", "step", "exponential", "cosine", "one_cycle", "plateau"];
+    public static readonly IReadOnlyList<ComponentEntry<ScheduleCreator>> All =
+    [
+        ConstantSchedule.Entry, InverseTimeSchedule.Entry, StepSchedule.Entry, ExponentialSchedule.Entry,
+        CosineSchedule.Entry, OneCycleSchedule.Entry, PlateauSchedule.Entry,
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = All.Select(e => e.Name).ToList();
+
+    public static readonly ParameterInfo LearningRate =
+        ParameterInfo.Float(ParameterNames.LearningRate, 0.01, "lr0, the initial learning rate", min: 0, minExclusive: true);
+
+    public static readonly ParameterInfo Schedule = ParameterInfo.Choice(ParameterNames.Schedule, Names[0], "the learning-rate schedule; t counts epochs from 0", Names);
+
+    public static readonly ParameterInfo Warmup = ParameterInfo.Choice(ParameterNames.Warmup, "linear", "none turns warmup_epochs off (a space's switch for it)", ["linear", "none"]);
+
+    public static readonly ParameterInfo WarmupEpochs =
+        ParameterInfo.Int(ParameterNames.WarmupEpochs, 0, "epochs of linear warmup in front of the schedule", min: 0);
+
+    /// <summary>The schedule parameters and every schedule's own.</summary>
+    public static IEnumerable<ParameterInfo> Parameters =>
+        All.SelectMany(e => e.Parameters).Prepend(WarmupEpochs).Prepend(Warmup).Prepend(Schedule).Prepend(LearningRate).DistinctBy(p => p.Name);
 
     public static ILearningRateSchedule Create(HyperParameters parameters, int epochs)
     {
-        double lr0 = parameters.GetDouble(ParameterNames.LearningRate, 0.01);
-        if (!(lr0 > 0) || double.IsInfinity(lr0))
-            throw new ArgumentException($"learning_rate must be a positive number, got {lr0}.");
-        int warmup = parameters.GetInt(ParameterNames.WarmupEpochs, 0);
-        if (warmup < 0) throw new ArgumentException($"warmup_epochs must be ≥ 0, got {warmup}.");
+        double lr0 = LearningRate.ReadDouble(parameters);
+        int warmup = Warmup.ReadChoice(parameters) == "none" ? 0 : WarmupEpochs.ReadInt(parameters);
         int remaining = Math.Max(1, epochs - warmup);
-        string name = parameters.GetString(ParameterNames.Schedule, "constant").Trim().ToLowerInvariant();
-        ILearningRateSchedule inner = name switch
-        {
-            "constant" => new ConstantSchedule(lr0),
-            "inverse_time" => new InverseTimeSchedule(lr0, parameters.GetDouble(ParameterNames.LearningRateDecay, 0.1)),
-            "step" => new StepSchedule(lr0, parameters.GetInt(ParameterNames.StepSize, 10), parameters.GetDouble(ParameterNames.StepGamma, 0.5)),
-            "exponential" => new ExponentialSchedule(lr0, parameters.GetDouble(ParameterNames.ExponentialGamma, 0.9)),
-            "cosine" => new CosineSchedule(lr0, remaining, parameters.GetInt(ParameterNames.CosineRestartEpochs, 0),
-                parameters.GetDouble(ParameterNames.MinLearningRate, 0)),
-            "one_cycle" => new OneCycleSchedule(lr0, remaining),
-            "plateau" => new PlateauSchedule(lr0, parameters.GetDouble(ParameterNames.PlateauFactor, 0.1),
-                parameters.GetInt(ParameterNames.PlateauPatience, 2)),
-            _ => throw new ArgumentException($"Unknown schedule '{name}'; use one of: {string.Join(", ", Names)}."),
-        };
+        string name = Schedule.ReadChoice(parameters);
+        var entry = All.FirstOrDefault(e => e.Name == name)
+            ?? throw new ArgumentException($"Unknown schedule '{name}'; use one of: {string.Join(", ", Names)}.");
+        var inner = entry.Create(lr0, remaining, parameters);
         return warmup > 0 ? new WarmupSchedule(lr0, warmup, inner) : inner;
     }
 }

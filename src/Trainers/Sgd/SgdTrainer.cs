@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Sgd;
 /// Mini-batch trainer of a linear model: logistic/hinge-family binary classifiers, multiclass softmax or
 /// Crammer–Singer hinge, and regression under the losses of <see cref="Losses.LossFactory"/>. Weights start
 /// at zero; see <see cref="MiniBatchLoop"/> for the loop, the per-epoch record and divergence handling, and
-/// <see cref="ParameterNames"/> for every hyper-parameter. The returned model is a <see cref="LinearModel"/>.
+/// <see cref="TrainerRegistry"/> for every hyper-parameter. The returned model is a <see cref="LinearModel"/>.
 /// </summary>
 public sealed class SgdTrainer : IEpochTrainer
 {

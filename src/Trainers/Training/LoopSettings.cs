@@ -1,3 +1,5 @@
+using Tuner.Trainers.Components;
+
 namespace Tuner.Trainers.Training;
 
 /// <summary>The loop-level hyper-parameters, read and checked once per run.</summary>
@@ -5,16 +7,30 @@ public sealed record LoopSettings(int Epochs, int BatchSize, int Seed, int Early
 {
     public const int DefaultEpochs = 10;
 
+    public static readonly ParameterInfo EpochsParameter = ParameterInfo.Int(ParameterNames.Epochs, DefaultEpochs, "passes over the training rows", min: 1);
+
+    public static readonly ParameterInfo BatchSizeParameter =
+        ParameterInfo.Int(ParameterNames.BatchSize, 32, "rows per gradient step (clamped to the row count)", min: 1);
+
+    public static readonly ParameterInfo SeedParameter =
+        ParameterInfo.Int(ParameterNames.Seed, 0, "seeds the initial weights and every epoch's shuffle (the study sets it per trial unless the space does)");
+
+    public static readonly ParameterInfo PatienceParameter =
+        ParameterInfo.Int(ParameterNames.EarlyStoppingPatience, 0, "epochs without validation-loss improvement before stopping at the best epoch (0: off)", min: 0);
+
+    public static readonly ParameterInfo L1Parameter =
+        ParameterInfo.Float(ParameterNames.L1, 0, "L1 strength (cumulative-penalty truncated gradient)", min: 0);
+
+    public static readonly ParameterInfo L2Parameter =
+        ParameterInfo.Float(ParameterNames.L2, 0, "L2 strength: ½·l2·‖w‖², as weight decay", min: 0);
+
+    public static IReadOnlyList<ParameterInfo> Parameters { get; } =
+        [EpochsParameter, BatchSizeParameter, SeedParameter, PatienceParameter, L1Parameter, L2Parameter];
+
     public static LoopSettings From(HyperParameters parameters, int rows)
     {
-        int epochs = parameters.GetInt(ParameterNames.Epochs, DefaultEpochs);
-        if (epochs < 1) throw new ArgumentException($"epochs must be ≥ 1, got {epochs}.");
-        int batch = parameters.GetInt(ParameterNames.BatchSize, 32);
-        if (batch < 1) throw new ArgumentException($"batch_size must be ≥ 1, got {batch}.");
-        int patience = parameters.GetInt(ParameterNames.EarlyStoppingPatience, 0);
-        if (patience < 0) throw new ArgumentException($"early_stopping_patience must be ≥ 0, got {patience}.");
-        double l1 = parameters.GetDouble(ParameterNames.L1, 0), l2 = parameters.GetDouble(ParameterNames.L2, 0);
-        if (!(l1 >= 0) || !(l2 >= 0)) throw new ArgumentException($"l1 and l2 must be ≥ 0, got l1={l1}, l2={l2}.");
-        return new LoopSettings(epochs, Math.Min(batch, Math.Max(1, rows)), parameters.GetInt(ParameterNames.Seed, 0), patience, l1, l2);
+        int batch = BatchSizeParameter.ReadInt(parameters);
+        return new LoopSettings(EpochsParameter.ReadInt(parameters), Math.Min(batch, Math.Max(1, rows)), SeedParameter.ReadInt(parameters),
+            PatienceParameter.ReadInt(parameters), L1Parameter.ReadDouble(parameters), L2Parameter.ReadDouble(parameters));
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Tuner.Engine;
+using Tuner.Trainers.Components;
 using Tuner.Trainers.Data;
 
 namespace Tuner.Cli;
@@ -18,10 +19,10 @@ public static class TuneCommand
         var time = new Option<double?>("--time") { Description = $"time budget in seconds (default {Study.Budget.DefaultSeconds} when no budget is given)" };
         var trials = new Option<int?>("--trials") { Description = "stop once the study holds this many finished trials" };
         var target = new Option<double?>("--target") { Description = "stop once the validation ranking metric reaches this value" };
-        var sampler = new Option<string>("--sampler") { Description = "how to propose trials: tpe, random or grid", DefaultValueFactory = _ => Search.SamplerFactory.Default };
-        var pruner = new Option<string>("--pruner") { Description = "how to stop hopeless trials early: asha, hyperband, median or none", DefaultValueFactory = _ => "asha" };
+        var sampler = new Option<string>("--sampler") { Description = $"how to propose trials: {Choices(Search.SamplerFactory.All)}; settings after a colon, e.g. tpe:candidates=48", DefaultValueFactory = _ => Search.SamplerFactory.Default };
+        var pruner = new Option<string>("--pruner") { Description = $"how to stop hopeless trials early: {Choices(Search.PrunerFactory.All)}; settings after a colon, e.g. asha:eta=4", DefaultValueFactory = _ => Search.PrunerFactory.Default };
         var space = new Option<string?>("--space") { Description = "search space JSON; default: the built-in space for the task" };
-        var trainers = new Option<string?>("--trainers") { Description = "comma-separated trainer families, e.g. lightgbm,fasttree,sdca,lbfgs" };
+        var trainers = new Option<string?>("--trainers") { Description = $"comma-separated trainer families ({string.Join(", ", Trainers.Training.TrainerRegistry.KnownFamilies)}) or trainer names" };
         var parallel = new Option<int>("--parallel") { Description = "concurrent trials", DefaultValueFactory = _ => Environment.ProcessorCount };
         var folds = new Option<int?>("--folds") { Description = "k-fold cross-validation instead of one holdout split" };
         var ignore = new Option<string?>("--ignore-cols") { Description = "comma-separated columns that are not features (ids)" };
@@ -58,6 +59,14 @@ public static class TuneCommand
             return services.GetRequiredService<TuneJob>().RunAsync(options, token);
         }));
         return command;
+    }
+
+    /// <summary>"tpe (candidates, startup, …), random or grid": the registered names, each with its settings.</summary>
+    private static string Choices<TCreate>(IReadOnlyList<ComponentEntry<TCreate>> entries)
+        where TCreate : Delegate
+    {
+        var named = entries.Select(e => e.Parameters.Count == 0 ? e.Name : $"{e.Name} ({string.Join(", ", e.Parameters.Select(p => p.Name))})").ToArray();
+        return named.Length == 1 ? named[0] : $"{string.Join(", ", named[..^1])} or {named[^1]}";
     }
 
     public static IReadOnlyList<string> SplitList(string? text) =>

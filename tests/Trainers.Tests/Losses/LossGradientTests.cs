@@ -4,20 +4,21 @@ using Tuner.Trainers.Losses;
 
 namespace Trainers.Tests.Losses;
 
+/// <summary>The contract of every registered loss, for every task it applies to.</summary>
 public sealed class LossGradientTests
 {
     public static TheoryData<TaskKind, string> AllLosses()
     {
         var data = new TheoryData<TaskKind, string>();
-        foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression })
-            foreach (var name in LossFactory.NamesFor(task))
-                data.Add(task, name);
+        foreach (var entry in LossFactory.All)
+            foreach (var task in entry.Tasks)
+                data.Add(task, entry.Name);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(AllLosses))]
-    public void Gradient_matches_central_finite_difference(TaskKind task, string name)
+    public void Value_is_finite_and_gradient_matches_central_finite_difference(TaskKind task, string name)
     {
         var loss = LossFactory.Create(task, Params.Of(("loss", name), ("huber_delta", 0.7), ("epsilon", 0.2), ("focal_gamma", 1.5), ("focal_alpha", 0.25)));
         int width = task == TaskKind.Multiclass ? 4 : 1;
@@ -35,6 +36,7 @@ public sealed class LossGradientTests
             };
             if (NearKink(name, scores, label)) continue;
             double value = loss.ValueAndGradient(scores, label, gradient);
+            Assert.True(double.IsFinite(value) && gradient.All(double.IsFinite), $"{name}: not finite at scores [{string.Join(", ", scores)}] label {label}");
             Assert.Equal(loss.Value(scores, label), value, 12);
             for (int k = 0; k < width; k++)
             {

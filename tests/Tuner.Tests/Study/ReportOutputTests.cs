@@ -10,7 +10,7 @@ public sealed class ReportOutputTests
         var dir = Samples.TempDirectory();
         var space = Samples.WriteCsv(dir, "space.json", """
             { "trainers": {
-                "fasttree": { "leaves": { "value": 1 } },
+                "mlp": { "class_weights": { "value": "1,2,3" } },
                 "sgd": {
                   "learning_rate": { "type": "categorical", "choices": [1e6, 1e-7, 1e-6, 0.05, 0.1] },
                   "batch_size": { "type": "categorical", "choices": [16, 64] },

@@ -60,10 +60,10 @@ public sealed class StudyRunTests
     public async Task A_trainer_that_throws_fails_its_trial_and_the_study_goes_on()
     {
         var dir = Samples.TempDirectory();
-        // FastTree rejects a single leaf; LightGBM has a valid space.
+        // Three class weights for two classes pass the space's check (a list) but not the trainer's; LightGBM has a valid space.
         var space = Samples.WriteCsv(dir, "space.json", """
             { "trainers": {
-                "fasttree": { "leaves": { "value": 1 } },
+                "sgd": { "class_weights": { "value": "1,2,3" } },
                 "lightgbm": { "trees": { "type": "int", "low": 5, "high": 30 } } } }
             """);
 
@@ -74,7 +74,7 @@ public sealed class StudyRunTests
         Assert.Equal(5, trials.Count);
         Assert.Equal(Enumerable.Range(0, 5), trials.Select(t => t.Number).Order());
         var failed = Assert.Single(trials, t => t.State == TrialState.Failed);
-        Assert.Equal("fasttree", failed.Trainer);
+        Assert.Equal("sgd", failed.Trainer);
         Assert.False(string.IsNullOrWhiteSpace(failed.Error));
         Assert.Equal(4, trials.Count(t => t.State == TrialState.Complete && t.Trainer == "lightgbm"));
     }
