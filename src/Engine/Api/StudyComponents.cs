@@ -11,10 +11,10 @@ namespace Tuner.Engine;
 public sealed record StudyComponents
 {
     /// <summary>Makes the sampler; replaces <see cref="StudyOptions.Sampler"/>. A shared study's workers rebuild theirs from the stored name, so give custom samplers to single-process studies.</summary>
-    public Func<StudyContext, ISampler>? Sampler { get; init; }
+    public Func<SearchContext, ISampler>? Sampler { get; init; }
 
     /// <summary>Makes the pruner; replaces <see cref="StudyOptions.Pruner"/>.</summary>
-    public Func<StudyContext, IPruner>? Pruner { get; init; }
+    public Func<SearchContext, IPruner>? Pruner { get; init; }
 
     /// <summary>The store; replaces <see cref="StudyOptions.Storage"/>. The session does not dispose a store it was given.</summary>
     public IStudyStore? Store { get; init; }
@@ -22,6 +22,3 @@ public sealed record StudyComponents
     /// <summary>The trainers and their parameters to search; replaces <see cref="StudyOptions.SpacePath"/> and <see cref="StudyOptions.Trainers"/>.</summary>
     public SearchSpace? Space { get; init; }
 }
-
-/// <summary>What a sampler or pruner is made for: the study's space, its seed, its ranking direction and whether time bounds it.</summary>
-public sealed record StudyContext(SearchSpace Space, int Seed, bool HigherIsBetter, bool TimeBudget);

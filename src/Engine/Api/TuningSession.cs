@@ -88,7 +88,8 @@ public sealed class TuningSession : IDisposable
             ?? throw new UserInputException(
                 $"--metric '{options.Metric}' is not a {task.ToString().ToLowerInvariant()} metric; choose from {string.Join(", ", MetricInfo.For(task).Select(m => m.Name))}.");
         var space = components.Space ?? SpaceSelection.Select(options.SpacePath, options.Trainers, task);
-        var context = new StudyContext(space, options.Seed, metric.HigherIsBetter, TimeBudget: budget.Time is not null);
+        if (components.Space is not null) SearchSpaceValidator.Validate(space, task, "the search space passed in StudyComponents");
+        var context = new SearchContext(space, options.Seed, metric.HigherIsBetter, TimeBudget: budget.Time is not null);
         var sampler = components.Sampler?.Invoke(context) ?? SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, context.TimeBudget);
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 

@@ -2,11 +2,8 @@ using Tuner.Trainers.Components;
 
 namespace Tuner.Search;
 
-/// <summary>What every sampler is built from. <paramref name="TimeBudget"/>: whether time bounds the study.</summary>
-public sealed record SamplerContext(SearchSpace Space, int Seed, bool HigherIsBetter, bool TimeBudget);
-
 /// <summary>Builds a sampler from its checked --sampler settings.</summary>
-public delegate ISampler SamplerCreator(ComponentSpec settings, SamplerContext context);
+public delegate ISampler SamplerCreator(ComponentSpec settings, SearchContext context);
 
 /// <summary>
 /// The registry of samplers, which --sampler names with its settings: "tpe:candidates=48,startup=5,prior=1,per-second=off".
@@ -27,7 +24,7 @@ public static class SamplerFactory
         var (entry, spec) = Resolve(ComponentSpec.Parse(text, "--sampler"));
         try
         {
-            return entry.Create(spec, new SamplerContext(space, seed, higherIsBetter, timeBudget));
+            return entry.Create(spec, new SearchContext(space, seed, higherIsBetter, timeBudget));
         }
         catch (ArgumentException e)
         {
