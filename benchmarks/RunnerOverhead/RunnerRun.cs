@@ -8,13 +8,13 @@ using Tuner.Study;
 namespace Tuner.Benchmarks;
 
 /// <summary>The study a run measures: the data, its label and the search space.</summary>
-public sealed record RunnerSetup(string DataPath, string Label, IReadOnlyList<string> Ignore, string SpaceJson, int Seed, string Sampler = SamplerFactory.Default);
+internal sealed record RunnerSetup(string DataPath, string Label, IReadOnlyList<string> Ignore, string SpaceJson, int Seed, string Sampler = SamplerFactory.Default);
 
 /// <summary>
 /// Runs one real study, as `tune --trials N --parallel P --sampler tpe --pruner asha` wires it (TuningSession), on a new
 /// SQLite file, with the sampler, the store and the progress wrapped in timing decorators; returns every trial's timing.
 /// </summary>
-public static class RunnerRun
+internal static class RunnerRun
 {
     public static IReadOnlyList<TrialTiming> Measure(RunnerSetup setup, StudyData prepared, Dataset data, string directory, int trials, int parallel)
     {

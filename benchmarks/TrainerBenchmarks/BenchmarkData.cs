@@ -6,7 +6,7 @@ namespace Tuner.Benchmarks;
 /// Seeded binary data from a noisy linear model: features standard normal, label = [w·x + b + noise &gt; 0].
 /// Training and validation rows come from the same generator (the first 80% and the last 20%).
 /// </summary>
-public sealed record BenchmarkData(LabeledData Training, LabeledData Validation)
+internal sealed record BenchmarkData(LabeledData Training, LabeledData Validation)
 {
     public static BenchmarkData Generate(int rows, int columns, int seed, double noise = 1.0)
     {

@@ -5,7 +5,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Benchmarks;
 
 /// <summary>An ML.NET view of a <see cref="LabeledData"/>, with the vector size set at runtime.</summary>
-public static class MlNetData
+internal static class MlNetData
 {
     public sealed class Row
     {

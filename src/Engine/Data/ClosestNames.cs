@@ -1,7 +1,7 @@
 namespace Tuner.Data;
 
 /// <summary>Suggests the names closest to a mistyped one (edit distance, case-insensitive).</summary>
-public static class ClosestNames
+internal static class ClosestNames
 {
     public static IReadOnlyList<string> Find(string wanted, IEnumerable<string> candidates, int count = 3) =>
         candidates

@@ -1,7 +1,7 @@
 namespace Tuner.Data;
 
 /// <summary>How a column is read and featurized.</summary>
-public enum ColumnKind
+internal enum ColumnKind
 {
     /// <summary>Numbers: missing values replaced by the training mean, then standardised.</summary>
     Numeric,

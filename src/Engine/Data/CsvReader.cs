@@ -7,7 +7,7 @@ namespace Tuner.Data;
 /// optionally quoted with "" as an escaped quote, line breaks allowed inside quotes. Cells are kept as the
 /// file has them (quotes removed); what they mean is <see cref="Tuner.Trainers.Data.CellFormat"/>'s to say.
 /// </summary>
-public static class CsvReader
+internal static class CsvReader
 {
     public static CsvTable Read(string path)
     {

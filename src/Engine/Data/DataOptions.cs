@@ -6,7 +6,7 @@ namespace Tuner.Data;
 /// What the user said about the data: the file, the label, the task if forced, columns to skip, the positive
 /// class if chosen, and how cells are read (default <see cref="CellFormat.Default"/>).
 /// </summary>
-public sealed record DataOptions(
+internal sealed record DataOptions(
     string Path, string Label, TaskKind? Task, IReadOnlyList<string> IgnoreColumns, string? PositiveClass = null, CellFormat? Cells = null)
 {
     public CellFormat Format => Cells ?? CellFormat.Default;

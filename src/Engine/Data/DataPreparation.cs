@@ -5,7 +5,7 @@ using Tuner.Trainers.Production;
 namespace Tuner.Data;
 
 /// <summary>Splits the data, fits the featurizer on each fold's training rows, and builds the dense matrices.</summary>
-public static class DataPreparation
+internal static class DataPreparation
 {
     public static StudyData Prepare(MLContext ml, Dataset data, Dataset? validation, int folds, int seed)
     {

@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Data;
 
 /// <summary>Seeded holdout splits and k folds, stratified by class for classification.</summary>
-public static class DataSplitter
+internal static class DataSplitter
 {
     public const double ValidationFraction = 0.2;
 

@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Data;
 
 /// <summary>A loaded table: typed feature columns and encoded labels (see Tuner.Trainers.Data.LabeledData).</summary>
-public sealed record Dataset(
+internal sealed record Dataset(
     string Path,
     IReadOnlyList<FeatureColumn> Columns,
     LabelInfo Label,

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Tuner.Data;
 
 /// <summary>Reads a CSV into a typed <see cref="Dataset"/>: schema, label and task inference.</summary>
-public static class DatasetLoader
+internal static class DatasetLoader
 {
     public static Dataset Load(DataOptions options)
     {

@@ -7,7 +7,7 @@ namespace Tuner.Data;
 /// as numbers, text as n-grams, categorical columns one-hot, or hashed one-hot above
 /// <see cref="CardinalityLimit"/> distinct training values. Only training rows are looked at.
 /// </summary>
-public static class Featurizer
+internal static class Featurizer
 {
     public const int CardinalityLimit = 64;
     public const int HashBits = 8;

@@ -8,4 +8,4 @@ namespace Tuner.Data;
 /// has one fold; cross-validation has K. <see cref="TrainingRows"/> are the training rows in the order they
 /// were given, before the seeded layout <see cref="Training"/> uses.
 /// </summary>
-public sealed record Fold(int Index, LabeledData Training, LabeledData Validation, ITransformer Featurizer, int[] TrainingRows, int[] ValidationRows);
+internal sealed record Fold(int Index, LabeledData Training, LabeledData Validation, ITransformer Featurizer, int[] TrainingRows, int[] ValidationRows);

@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Data;
 
 /// <summary>Infers the task from the label's values and maps each label cell to its number (see <see cref="ClassLabels"/>).</summary>
-public static class LabelEncoding
+internal static class LabelEncoding
 {
     /// <summary>An integer label with at most this many values is read as classes, above it as a quantity.</summary>
     public const int MaxIntegerClasses = 10;

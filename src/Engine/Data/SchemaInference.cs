@@ -7,7 +7,7 @@ namespace Tuner.Data;
 /// cell that is not missing is a number; yes/no when every present text is a true or false word and one is
 /// not a digit; otherwise free text or categorical.
 /// </summary>
-public static class SchemaInference
+internal static class SchemaInference
 {
     public static ColumnInfo Infer(CsvTable table, int column, CellFormat format)
     {

@@ -7,7 +7,7 @@ namespace Tuner.Data;
 /// An ML.NET view over chosen rows of a <see cref="Dataset"/>, without copying: numeric and boolean
 /// columns as Single (NaN missing), categorical and text columns as String (empty missing).
 /// </summary>
-public static class TableDataView
+internal static class TableDataView
 {
     public static ColumnarDataView Over(Dataset data, int[] rows) =>
         new(data.Columns.Select(c => new TableColumn(c.Info.Name, c.Numbers, c.Strings)).ToList(), rows);

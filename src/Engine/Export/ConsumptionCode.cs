@@ -11,7 +11,7 @@ namespace Tuner.Export;
 /// row, and how to load a CSV file. The output columns are ML.NET's for every trainer, so the same code serves any
 /// winner. Column names that are not C# identifiers keep their name in [ColumnName].
 /// </summary>
-public static class ConsumptionCode
+internal static class ConsumptionCode
 {
     /// <param name="header">The data file's column names, for each input's [LoadColumn] index.</param>
     public static string Generate(DataViewSchema input, ModelLabels labels, IReadOnlyList<string> header)

@@ -12,7 +12,7 @@ namespace Tuner.Export;
 /// production code gets from best.json (<see cref="TunedSettings.CreatePipeline"/>), fitted on the first
 /// fold's rows, which gives the same model the study measured.
 /// </summary>
-public static class ModelExporter
+internal static class ModelExporter
 {
     public static bool CanExport(string trainer) => TrainerRegistry.IsKnown(trainer);
 

@@ -11,7 +11,7 @@ namespace Tuner.Export;
 /// the zip, which ML.NET's loader ignores. <see cref="Onnx"/> says the model is one of ours, whose layers run as an
 /// ONNX graph: it needs the ONNX packages.
 /// </summary>
-public sealed record ModelLabels(string Task, string Label, IReadOnlyList<string> Classes, string Trainer, FeaturizationPlan Featurization, bool Onnx = false)
+internal sealed record ModelLabels(string Task, string Label, IReadOnlyList<string> Classes, string Trainer, FeaturizationPlan Featurization, bool Onnx = false)
 {
     public const string EntryName = "tuner/labels.json";
 

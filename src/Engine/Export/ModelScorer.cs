@@ -9,7 +9,7 @@ using Tuner.Trainers.Production;
 namespace Tuner.Export;
 
 /// <summary>Loads a model.zip and scores the rows of a CSV whose columns match the model's input schema.</summary>
-public sealed class ModelScorer
+internal sealed class ModelScorer
 {
     private readonly ITransformer _model;
     private readonly DataViewSchema _input;

@@ -7,7 +7,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Output;
 
 /// <summary>best.json: the winning trial's settings in the library's <see cref="TunedSettings"/> format.</summary>
-public static class BestSettings
+internal static class BestSettings
 {
     public static TunedSettings From(StudyInfo study, TrialRecord best, FeaturizationPlan plan)
     {

@@ -6,7 +6,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Output;
 
 /// <summary>Writes leaderboard.csv: one row per trial in rank order, every parameter and metric as a column.</summary>
-public static class LeaderboardCsv
+internal static class LeaderboardCsv
 {
     public static void Write(string path, IReadOnlyList<TrialRecord> ranked)
     {

@@ -4,7 +4,7 @@ namespace Tuner.Output;
 /// Makes the places outputs go, turning what the file system refuses (a file where a directory should be, no
 /// permission, a read-only disk) into one line that names the option, instead of an exception from the middle of a run.
 /// </summary>
-public static class OutputPaths
+internal static class OutputPaths
 {
     /// <summary>Creates the directory <paramref name="path"/> (given by <paramref name="option"/>) if it does not exist.</summary>
     public static string Directory(string path, string option)

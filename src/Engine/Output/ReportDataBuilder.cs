@@ -6,7 +6,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Output;
 
 /// <summary>Reads a study out of the store into the form the report writer takes.</summary>
-public static class ReportDataBuilder
+internal static class ReportDataBuilder
 {
     public static StudyReportData Build(IStudyStore store, StudyInfo study)
     {

@@ -17,11 +17,11 @@ namespace Tuner.Search;
 public sealed class AshaPruner(bool higherIsBetter, int minResource = 1, int reductionFactor = 3, int bracketOffset = 0, Func<int, bool>? peers = null) : IPruner
 {
     /// <summary>Shared with <see cref="HyperbandPruner"/>.</summary>
-    public static readonly ParameterInfo MinResourceSetting = ParameterInfo.Int("min-resource", 1, "epochs at the first rung", min: 1);
+    internal static readonly ParameterInfo MinResourceSetting = ParameterInfo.Int("min-resource", 1, "epochs at the first rung", min: 1);
 
-    public static readonly ParameterInfo EtaSetting = ParameterInfo.Int("eta", 3, "η: rungs grow by it, and the top 1/η goes on", min: 2);
+    internal static readonly ParameterInfo EtaSetting = ParameterInfo.Int("eta", 3, "η: rungs grow by it, and the top 1/η goes on", min: 2);
 
-    public static ComponentEntry<PrunerCreator> Entry { get; } = new(
+    internal static ComponentEntry<PrunerCreator> Entry { get; } = new(
         "asha", "asynchronous successive halving, the default", [MinResourceSetting, EtaSetting],
         (settings, higherIsBetter) => new AshaPruner(higherIsBetter, settings.Int(MinResourceSetting), settings.Int(EtaSetting)));
 

@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Search;
 
 /// <summary>The default search space of each task, shipped as JSON in the same format as --space files.</summary>
-public static class BuiltInSpaces
+internal static class BuiltInSpaces
 {
     public static SearchSpace For(TaskKind task)
     {

@@ -9,7 +9,7 @@ namespace Tuner.Search;
 /// Unknown settings and bad values are rejected, against the component's registered settings, with the option, the
 /// setting and what it accepts.
 /// </summary>
-public sealed class ComponentSpec
+internal sealed class ComponentSpec
 {
     private readonly string option;
     private readonly string text;

@@ -16,7 +16,7 @@ namespace Tuner.Search;
 /// </summary>
 public sealed class GridSampler : ISampler, IFiniteSampler
 {
-    public static ComponentEntry<SamplerCreator> Entry { get; } =
+    internal static ComponentEntry<SamplerCreator> Entry { get; } =
         new("grid", "every grid point once, in a seeded shuffled order", [], (_, context) => new GridSampler(context.Space, context.Seed));
 
     private readonly IReadOnlyList<TrainerGrid> grids;

@@ -10,9 +10,9 @@ namespace Tuner.Search;
 /// </summary>
 public sealed class HyperbandPruner : IPruner
 {
-    public static readonly ParameterInfo BracketsSetting = ParameterInfo.Int("brackets", 3, "brackets, each with its first rung η times later", min: 1);
+    internal static readonly ParameterInfo BracketsSetting = ParameterInfo.Int("brackets", 3, "brackets, each with its first rung η times later", min: 1);
 
-    public static ComponentEntry<PrunerCreator> Entry { get; } = new(
+    internal static ComponentEntry<PrunerCreator> Entry { get; } = new(
         "hyperband", "Hyperband: brackets of ASHA that judge trials at different epochs", [AshaPruner.MinResourceSetting, AshaPruner.EtaSetting, BracketsSetting],
         (settings, higherIsBetter) => new HyperbandPruner(higherIsBetter, settings.Int(AshaPruner.MinResourceSetting), settings.Int(AshaPruner.EtaSetting), settings.Int(BracketsSetting)));
 

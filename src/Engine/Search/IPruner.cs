@@ -15,7 +15,7 @@ public interface IPruner
 /// <summary>Never prunes.</summary>
 public sealed class NoPruner : IPruner
 {
-    public static ComponentEntry<PrunerCreator> Entry { get; } = new("none", "never stops a trial early", [], (_, _) => new NoPruner());
+    internal static ComponentEntry<PrunerCreator> Entry { get; } = new("none", "never stops a trial early", [], (_, _) => new NoPruner());
 
     public string? Check(int trial, int step, double value, CurveBoard board) => null;
 }

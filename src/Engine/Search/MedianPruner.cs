@@ -11,11 +11,11 @@ namespace Tuner.Search;
 /// </summary>
 public sealed class MedianPruner(bool higherIsBetter, int warmupSteps = 2, int minimumOtherTrials = 4) : IPruner
 {
-    public static readonly ParameterInfo WarmupSetting = ParameterInfo.Int("warmup", 2, "epochs before any trial is judged", min: 0);
+    internal static readonly ParameterInfo WarmupSetting = ParameterInfo.Int("warmup", 2, "epochs before any trial is judged", min: 0);
 
-    public static readonly ParameterInfo MinimumTrialsSetting = ParameterInfo.Int("min-trials", 4, "other trials that must have reached the epoch", min: 1);
+    internal static readonly ParameterInfo MinimumTrialsSetting = ParameterInfo.Int("min-trials", 4, "other trials that must have reached the epoch", min: 1);
 
-    public static ComponentEntry<PrunerCreator> Entry { get; } = new(
+    internal static ComponentEntry<PrunerCreator> Entry { get; } = new(
         "median", "median stopping rule", [WarmupSetting, MinimumTrialsSetting],
         (settings, higherIsBetter) => new MedianPruner(higherIsBetter, settings.Int(WarmupSetting), settings.Int(MinimumTrialsSetting)));
 

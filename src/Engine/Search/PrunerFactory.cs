@@ -3,14 +3,14 @@ using Tuner.Trainers.Components;
 namespace Tuner.Search;
 
 /// <summary>Builds a pruner from its checked --pruner settings, for a metric where higher is or is not better.</summary>
-public delegate IPruner PrunerCreator(ComponentSpec settings, bool higherIsBetter);
+internal delegate IPruner PrunerCreator(ComponentSpec settings, bool higherIsBetter);
 
 /// <summary>
 /// The registry of pruners, which --pruner names with its settings: "asha:min-resource=1,eta=3",
 /// "hyperband:min-resource=1,eta=3,brackets=3", "median:warmup=2,min-trials=4". A new pruner is a class with its
 /// own <c>Entry</c>, listed here.
 /// </summary>
-public static class PrunerFactory
+internal static class PrunerFactory
 {
     public static readonly IReadOnlyList<ComponentEntry<PrunerCreator>> All = [AshaPruner.Entry, HyperbandPruner.Entry, MedianPruner.Entry, NoPruner.Entry];
 

@@ -14,7 +14,7 @@ public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
 {
     private const int MaxRedraws = 100;
 
-    public static ComponentEntry<SamplerCreator> Entry { get; } =
+    internal static ComponentEntry<SamplerCreator> Entry { get; } =
         new("random", "uniform random search", [], (_, context) => new RandomSampler(context.Space, context.Seed));
 
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)

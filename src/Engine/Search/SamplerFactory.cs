@@ -3,13 +3,13 @@ using Tuner.Trainers.Components;
 namespace Tuner.Search;
 
 /// <summary>Builds a sampler from its checked --sampler settings.</summary>
-public delegate ISampler SamplerCreator(ComponentSpec settings, SearchContext context);
+internal delegate ISampler SamplerCreator(ComponentSpec settings, SearchContext context);
 
 /// <summary>
 /// The registry of samplers, which --sampler names with its settings: "tpe:candidates=48,startup=5,prior=1,per-second=off".
 /// A new sampler is a class with its own <c>Entry</c>, listed here.
 /// </summary>
-public static class SamplerFactory
+internal static class SamplerFactory
 {
     public static readonly IReadOnlyList<ComponentEntry<SamplerCreator>> All = [TpeSampler.Entry, RandomSampler.Entry, GridSampler.Entry];
 

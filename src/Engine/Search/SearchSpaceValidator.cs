@@ -12,7 +12,7 @@ namespace Tuner.Search;
 /// value or range the parameter does not take, a float range for an integer parameter, a "when" value its parent
 /// never takes. Each mistake is one line naming the file, the entry and what is allowed.
 /// </summary>
-public static class SearchSpaceValidator
+internal static class SearchSpaceValidator
 {
     public static void Validate(SearchSpace space, TaskKind task, string source)
     {

@@ -9,7 +9,7 @@ namespace Tuner.Search;
 /// Chooses the study's search space: the --space file or the built-in one, checked against the registered trainers
 /// and their parameters for the task, restricted by --trainers.
 /// </summary>
-public static class SpaceSelection
+internal static class SpaceSelection
 {
     public static SearchSpace Select(string? spacePath, IReadOnlyList<string> trainers, TaskKind task)
     {

@@ -23,19 +23,19 @@ public sealed class TpeSampler : ISampler
 {
     private const int Salt = 0x2545F491;
 
-    public static readonly ParameterInfo StartupSetting =
+    internal static readonly ParameterInfo StartupSetting =
         ParameterInfo.Int("startup", TpeOptions.Default.StartupTrials, "random trials before the model is used", min: 0);
 
-    public static readonly ParameterInfo CandidatesSetting =
+    internal static readonly ParameterInfo CandidatesSetting =
         ParameterInfo.Int("candidates", TpeOptions.Default.Candidates, "draws from the good density per parameter", min: 1);
 
-    public static readonly ParameterInfo PriorSetting =
+    internal static readonly ParameterInfo PriorSetting =
         ParameterInfo.Float("prior", TpeOptions.Default.PriorWeight, "weight of the uniform prior in every density", min: 0, minExclusive: true);
 
-    public static readonly ParameterInfo PerSecondSetting =
+    internal static readonly ParameterInfo PerSecondSetting =
         ParameterInfo.Bool("per-second", null, "choose the trainer by its expected cost for improvement").DefaultingTo("on under a time budget, else off");
 
-    public static ComponentEntry<SamplerCreator> Entry { get; } = new(
+    internal static ComponentEntry<SamplerCreator> Entry { get; } = new(
         "tpe", "Tree-structured Parzen Estimator, the default", [CandidatesSetting, StartupSetting, PriorSetting, PerSecondSetting],
         (settings, context) => new TpeSampler(context.Space, context.Seed, context.HigherIsBetter, new TpeOptions(
             StartupTrials: settings.Int(StartupSetting),

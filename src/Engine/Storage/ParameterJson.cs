@@ -4,7 +4,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Storage;
 
 /// <summary>Hyper-parameters and metrics as JSON objects of numbers and strings.</summary>
-public static class ParameterJson
+internal static class ParameterJson
 {
     public static string Write(HyperParameters parameters) => JsonSerializer.Serialize(parameters.Values);
 

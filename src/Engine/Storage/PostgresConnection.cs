@@ -8,7 +8,7 @@ namespace Tuner.Storage;
 /// failures into one line a user can act on. A connection string is only ever shown through
 /// <see cref="Describe"/>: host, port, database and user, never a password.
 /// </summary>
-public static partial class PostgresConnection
+internal static partial class PostgresConnection
 {
     /// <summary>A --storage value names PostgreSQL when it is a connection string with a Host (or its alias Server); any other value is an SQLite file.</summary>
     public static bool IsConnectionString(string storage) => HostKey().IsMatch(storage);

@@ -12,7 +12,7 @@ namespace Tuner.Storage;
 /// <see cref="PostgresRetry"/> when the server is briefly gone, written so a retry never records twice.
 /// Heartbeats read the server's clock, so machines whose clocks differ agree on which worker went silent.
 /// </summary>
-public sealed class PostgresDialect : StoreDialect
+internal sealed class PostgresDialect : StoreDialect
 {
     private readonly NpgsqlDataSource _source;
     private readonly PostgresRetry _retry;

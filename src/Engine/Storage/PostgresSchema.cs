@@ -5,7 +5,7 @@ namespace Tuner.Storage;
 /// in one piece. The tables are the SQLite tables with native types, plus a claim token per trial so a claim
 /// whose acknowledgement was lost can be recognised when it is retried.
 /// </summary>
-public static class PostgresSchema
+internal static class PostgresSchema
 {
     /// <summary>Workers that start together migrate the store one after the other under this advisory lock.</summary>
     public const long MigrationLock = 0x7475_6e65_7200;

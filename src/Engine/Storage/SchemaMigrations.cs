@@ -1,7 +1,7 @@
 namespace Tuner.Storage;
 
 /// <summary>A change of the store's tables: the schema version it brings a store to, and its SQL for each engine.</summary>
-public sealed record Migration(int Version, string Sqlite, string Postgres);
+internal sealed record Migration(int Version, string Sqlite, string Postgres);
 
 /// <summary>
 /// The store's schema versions. A store records the migrations applied to it in schema_version (one row
@@ -10,7 +10,7 @@ public sealed record Migration(int Version, string Sqlite, string Postgres);
 /// counts as version 0: migration 1 creates release 1's tables only where they are missing. A store of a
 /// version this build does not know is refused, since its rows may mean what this build cannot read.
 /// </summary>
-public static class SchemaMigrations
+internal static class SchemaMigrations
 {
     /// <summary>Failed trials whose error carries the prefix release 1 marked stopped trials with get the state instead.</summary>
     public const string StoppedStates = """

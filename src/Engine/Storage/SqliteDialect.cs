@@ -10,7 +10,7 @@ namespace Tuner.Storage;
 /// journaling keeps a reader (a report) from blocking the study. Writes take SQLite's write lock at once
 /// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn.
 /// </summary>
-public sealed class SqliteDialect : StoreDialect
+internal sealed class SqliteDialect : StoreDialect
 {
     private readonly SqliteConnection _connection;
     private readonly StoreSession _session;

@@ -1,7 +1,7 @@
 namespace Tuner.Storage;
 
 /// <summary>The SQLite side of <see cref="SchemaMigrations"/>: the SQL of each migration, and the columns of stores older than release 1.</summary>
-public static class SqliteSchema
+internal static class SqliteSchema
 {
     /// <summary>Migration 1: the tables as release 1 wrote them.</summary>
     public const string Release1 = """

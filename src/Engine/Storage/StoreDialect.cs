@@ -10,7 +10,7 @@ namespace Tuner.Storage;
 /// own fastest way (PostgreSQL in one statement each, so a retry can tell whether an attempt went through).
 /// A dialect opens its store already migrated to <see cref="SchemaMigrations.Latest"/>.
 /// </summary>
-public abstract class StoreDialect : IDisposable
+internal abstract class StoreDialect : IDisposable
 {
     public abstract string Location { get; }
 

@@ -9,7 +9,7 @@ namespace Tuner.Storage;
 /// How trials, steps and studies map to rows, shared by both engines so they read and write the same
 /// values: non-finite numbers are stored as NULL and read back as NaN, states as lower-case text.
 /// </summary>
-public static class StoreRows
+internal static class StoreRows
 {
     /// <summary>Every row of <paramref name="command"/>'s result, each read by <paramref name="read"/>.</summary>
     public static List<T> ReadAll<T>(DbCommand command, Func<DbDataReader, T> read)

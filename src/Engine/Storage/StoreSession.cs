@@ -6,7 +6,7 @@ namespace Tuner.Storage;
 /// One connection as a store call uses it: commands with named parameters, enlisted in the transaction
 /// while one is open. How a write transaction begins is the dialect's (SQLite takes its write lock at once).
 /// </summary>
-public sealed class StoreSession(DbConnection connection, Func<DbConnection, DbTransaction> beginWrite)
+internal sealed class StoreSession(DbConnection connection, Func<DbConnection, DbTransaction> beginWrite)
 {
     private DbTransaction? _transaction;
 

@@ -7,7 +7,7 @@ namespace Tuner.Storage;
 /// Opens the store a --storage value names (a PostgreSQL connection string such as "Host=...;Database=...",
 /// otherwise an SQLite file) and finds a study in it, with the errors a user can act on.
 /// </summary>
-public static class StoredStudy
+internal static class StoredStudy
 {
     /// <summary>Where `tune` puts a study's files when no --out is given.</summary>
     public static string DefaultDirectory(string studyName) => Path.Combine("runs", studyName);

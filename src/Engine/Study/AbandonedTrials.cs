@@ -8,7 +8,7 @@ namespace Tuner.Study;
 /// that no longer exists (a kill -9, a crash), otherwise once it has sent no heartbeat for the timeout (a
 /// lost machine). They become interrupted trials, whose configurations are retried first.
 /// </summary>
-public static class AbandonedTrials
+internal static class AbandonedTrials
 {
     public static int GiveUp(IStudyStore store, long studyId, TimeSpan heartbeatTimeout)
     {

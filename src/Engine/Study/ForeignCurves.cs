@@ -8,7 +8,7 @@ namespace Tuner.Study;
 /// elsewhere is read again at every refresh; a finished one is read once more (its last steps are stored
 /// before its result) and then left alone. Each refresh reads only the steps it has not seen yet.
 /// </summary>
-public sealed class ForeignCurves(IStudyStore store, CurveBoard board)
+internal sealed class ForeignCurves(IStudyStore store, CurveBoard board)
 {
     private readonly Dictionary<long, TrialRecord> _pending = [];
     private readonly Dictionary<long, int> _lastStep = [];

@@ -7,7 +7,7 @@ namespace Tuner.Study;
 /// the heartbeat timeout, so five beats can be missed before a trial is given up) it calls
 /// <c>tick</c>. A tick that fails is logged and tried again at the next interval.
 /// </summary>
-public sealed class Heartbeats : IDisposable
+internal sealed class Heartbeats : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;

@@ -4,7 +4,7 @@ namespace Tuner.Study;
 /// Samples the process working set while a trial runs and keeps the peak. With parallel trials the number
 /// is process-wide: it bounds, not isolates, one trial's memory.
 /// </summary>
-public sealed class MemorySampler : IDisposable
+internal sealed class MemorySampler : IDisposable
 {
     private readonly Timer _timer;
     private long _peak = Environment.WorkingSet;

@@ -7,7 +7,7 @@ namespace Tuner.Study;
 /// search, the curve by size gets what is left once the export (about one fold's training of the winner) and the
 /// report are counted, and is skipped if that is under a second. Without a time budget, nothing is reserved.
 /// </summary>
-public sealed record OutputTimePlan(TimeSpan? Total)
+internal sealed record OutputTimePlan(TimeSpan? Total)
 {
     private const double SizeCurveShare = 0.10;
     private const double OutputsShare = 0.03;

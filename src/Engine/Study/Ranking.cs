@@ -4,7 +4,7 @@ namespace Tuner.Study;
 /// Orders trials for the leaderboard: complete trials by their validation ranking metric (ties: the earlier
 /// trial first), then the others by state (running, pruned, diverged, failed, cancelled, interrupted) and number.
 /// </summary>
-public static class Ranking
+internal static class Ranking
 {
     public static IReadOnlyList<TrialRecord> Rank(IEnumerable<TrialRecord> trials, bool higherIsBetter)
     {

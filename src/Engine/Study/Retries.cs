@@ -4,7 +4,7 @@ namespace Tuner.Study;
 /// Configurations whose trials were stopped before they could finish (Ctrl+C, a time budget, a killed
 /// process) and that no later trial has run: they are run again before anything new is sampled.
 /// </summary>
-public static class Retries
+internal static class Retries
 {
     /// <summary>Beyond this many stopped trials, their keys are looked up in a set of every settled trial's key.</summary>
     private const int ScanLimit = 8;

@@ -6,7 +6,7 @@ namespace Tuner.Study;
 /// the history without building any trial's key; a sampler that asks again (it drew a duplicate and draws anew)
 /// gets a set of all keys.
 /// </summary>
-public sealed class SeenConfigurations(IReadOnlyList<TrialRecord> history)
+internal sealed class SeenConfigurations(IReadOnlyList<TrialRecord> history)
 {
     private HashSet<string>? _keys;
     private bool _asked;

@@ -14,7 +14,7 @@ namespace Tuner.Study;
 /// It costs a few trials of the winner, so it runs within a time allowance: 50% and 100% with the first seed always
 /// (what the verdict compares), then 25% and 10%, then the other seeds, as long as the allowance lasts.
 /// </summary>
-public static class SizeCurve
+internal static class SizeCurve
 {
     public const string Role = "size_curve";
 

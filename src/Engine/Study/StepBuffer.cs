@@ -11,7 +11,7 @@ namespace Tuner.Study;
 /// written as they come. Other workers' pruners see a running trial's curve at most that late, and a
 /// process killed mid-trial loses at most that much of the curve of a trial that is retried anyway.
 /// </summary>
-public sealed class StepBuffer(IStudyStore store, long trialId)
+internal sealed class StepBuffer(IStudyStore store, long trialId)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 

@@ -8,7 +8,7 @@ namespace Tuner.Study;
 /// worker uses the original path when it holds the same bytes (same fingerprint), otherwise the uploaded
 /// copy, written once into a local cache and checked against the fingerprint.
 /// </summary>
-public static class StudyDataFiles
+internal static class StudyDataFiles
 {
     public static string CacheDirectory => Path.Combine(Path.GetTempPath(), "tuner-data");
 

@@ -8,7 +8,7 @@ namespace Tuner.Study;
 /// Loads a study's data again from its stored configuration (same label, task, ignored columns), checked
 /// against the fingerprint the study recorded, and prepares it exactly as the run that created it did.
 /// </summary>
-public static class StudyDataReload
+internal static class StudyDataReload
 {
     public static (Dataset Data, Dataset? Validation) Load(StudyConfig config, string dataPath, string? validationPath)
     {

@@ -7,7 +7,7 @@ namespace Tuner.Study;
 /// trials created or changed since the last read (the store's versions), so keeping a long history current
 /// costs a small read per proposal instead of the whole history. Not thread-safe: the runner guards it.
 /// </summary>
-public sealed class StudyHistory(IStudyStore store, long studyId)
+internal sealed class StudyHistory(IStudyStore store, long studyId)
 {
     private readonly List<TrialRecord> _trials = [];
     private readonly Dictionary<long, int> _positions = [];

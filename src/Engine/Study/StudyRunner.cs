@@ -16,7 +16,7 @@ namespace Tuner.Study;
 /// worker) are retried first. Cancellation (Ctrl+C, the time budget, the target reached) stops the running
 /// trials, which are recorded as cancelled with the reason and retried later.
 /// </summary>
-public sealed class StudyRunner(
+internal sealed class StudyRunner(
     IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, TimeSpan heartbeatTimeout,
     IStudyProgress progress, ILogger? logger = null)
 {

@@ -12,7 +12,7 @@ namespace Tuner.Study;
 /// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. A trainer that
 /// throws fails only its own trial.
 /// </summary>
-public sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board)
+internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board)
 {
     public TrialResult Run(TrialRecord trial, CancellationToken cancellationToken)
     {

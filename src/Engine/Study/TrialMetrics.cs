@@ -5,7 +5,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Study;
 
 /// <summary>Scores a fitted model on training and validation rows, and averages folds.</summary>
-public static class TrialMetrics
+internal static class TrialMetrics
 {
     public static Dictionary<string, double> ForFold(ITrainedModel model, LabeledData training, LabeledData validation)
     {

@@ -8,7 +8,7 @@ namespace Tuner.Study;
 /// process-id namespace where the system has one (containers on one machine share a host name but not
 /// process ids), and the start time (Unix ms) tells a process apart from a later one given the same id.
 /// </summary>
-public static class WorkerIdentity
+internal static class WorkerIdentity
 {
     // Declared before Current, which reads it: static initializers run in order.
     private static readonly string Host = Environment.MachineName + ProcessNamespace();

@@ -7,7 +7,7 @@ namespace Tuner.Reports.Analysis;
 /// spaced sample of the rest, so a 10,000-trial report keeps its charts small (each point is an SVG element) while
 /// the best trials and the spread of the others stay visible.
 /// </summary>
-public static class ChartSample
+internal static class ChartSample
 {
     public const int Limit = 2000;
 

@@ -4,7 +4,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Analysis;
 
 /// <summary>The knobs the complete trials set, each as numbers (when every value parses) or as choices.</summary>
-public sealed record KnobValues(string Knob, IReadOnlyList<(ReportTrial Trial, string Text)> Settings)
+internal sealed record KnobValues(string Knob, IReadOnlyList<(ReportTrial Trial, string Text)> Settings)
 {
     public bool IsNumeric { get; } = Settings.All(s => TryNumber(s.Text, out _));
 

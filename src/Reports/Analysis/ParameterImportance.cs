@@ -13,7 +13,7 @@ namespace Tuner.Reports.Analysis;
 /// is that knob's importance. Numeric knobs enter as numbers (log10 when they span two decades), choices
 /// as their index; a knob a trial did not use takes a value below every real one.
 /// </summary>
-public static class ParameterImportance
+internal static class ParameterImportance
 {
     public const int MinimumTrials = 8;
 

@@ -4,7 +4,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Reports.Charts;
 
 /// <summary>A trial's learning curves: losses per epoch with the best epoch marked, and the optimiser's signals.</summary>
-public static class CurveCharts
+internal static class CurveCharts
 {
     /// <summary>The epoch with the lowest validation loss, or null without a finite one.</summary>
     public static int? BestEpoch(IReadOnlyList<EpochRecord> curve) =>

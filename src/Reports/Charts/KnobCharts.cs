@@ -5,7 +5,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Charts;
 
 /// <summary>How the ranking metric depends on each knob, and how the search progressed.</summary>
-public static class KnobCharts
+internal static class KnobCharts
 {
     /// <summary>Every trial's value by trial number, with the best so far as a step line.</summary>
     public static string History(IReadOnlyList<ReportTrial> trials, bool higherIsBetter, string metric)

@@ -8,7 +8,7 @@ namespace Tuner.Reports.Charts;
 /// Parallel coordinates of the best trials of the winning trainer: one vertical axis per knob (scaled to its
 /// range, log for wide positive ranges, choices by index), one line per trial, darker for better trials.
 /// </summary>
-public static class ParallelCoordinates
+internal static class ParallelCoordinates
 {
     public const int TrialsShown = 15;
 

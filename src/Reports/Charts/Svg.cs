@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Tuner.Reports.Charts;
 
 /// <summary>Renders a ScottPlot plot as an SVG element to inline in HTML (no XML declaration).</summary>
-public static class Svg
+internal static class Svg
 {
     public const int Width = 560;
     public const int Height = 300;

@@ -4,7 +4,7 @@ namespace Tuner.Reports.Diagnosis;
 /// Every threshold of the diagnosis rules (see the table on <see cref="FitDiagnoser"/>). Ratios and shares are
 /// fractions (0.05 = 5%). "Strict" means the rule fires only above (or below) the value, never at it.
 /// </summary>
-public sealed record DiagnosisThresholds
+internal sealed record DiagnosisThresholds
 {
     public static DiagnosisThresholds Default { get; } = new();
 

@@ -9,6 +9,10 @@ namespace Tuner.Reports.Diagnosis;
 /// </summary>
 internal static class DivergenceRule
 {
+    public static VerdictRule Entry { get; } = new("diverged", FitKind.Diverged,
+        "NaN or infinite losses, a reported divergence, a training loss that blew up, or losses far above the study's normal one",
+        (trial, limits) => Check(trial, trial.Curve.Count == 0 ? null : GradientRules.Exploding(trial.Curve, limits), limits));
+
     public static Finding? Check(TrialDiagnosis trial, Finding? exploding, DiagnosisThresholds thresholds)
     {
         var curve = trial.Curve;

@@ -3,7 +3,7 @@ namespace Tuner.Reports.Diagnosis;
 /// <summary>
 /// One rule that fired: its kind, a short title, the evidence with the numbers that made it fire, and what to change.
 /// </summary>
-public sealed record Finding(
+internal sealed record Finding(
     FitKind Kind,
     string Title,
     IReadOnlyList<string> Evidence,

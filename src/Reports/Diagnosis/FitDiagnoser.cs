@@ -6,7 +6,7 @@ namespace Tuner.Reports.Diagnosis;
 /// <summary>
 /// Diagnoses over- and underfitting (and worse) of one trial from its learning curve, or from its final train and
 /// validation metric when the trainer reports no curve, by the textbook definitions (benchmarks/DiagnosisAgreement/
-/// LABELS.md, which the labelled corpus follows). The verdict is the first rule that fires, in this order:
+/// LABELS.md, which the labelled corpus follows). The verdict is the first rule of <see cref="VerdictRules"/> that fires, in this order:
 /// <list type="number">
 /// <item><see cref="DivergenceRule"/>: NaN or infinite losses, a reported divergence, a training loss that blew up
 /// (10× its minimum, by half its first value or of the study's normal loss), or (sgd, mlp) losses that stay above
@@ -25,7 +25,7 @@ namespace Tuner.Reports.Diagnosis;
 /// curve, <see cref="MetricGapRule"/> judges the final metrics against the study. How the curve ended (all epochs,
 /// early stopping, pruned) is named in the verdict's evidence; "more epochs" is advised only to a curve that ran out.
 /// </summary>
-public static class FitDiagnoser
+internal static class FitDiagnoser
 {
     public static FitDiagnosis Diagnose(TrialDiagnosis trial, DiagnosisThresholds? thresholds = null)
     {
@@ -44,13 +44,7 @@ public static class FitDiagnoser
         var exploding = GradientRules.Exploding(curve, limits);
         var verdict = DivergenceRule.Check(trial, exploding, limits);
         if (verdict is null && CurveFacts.BestIndex(curve) >= 0)
-        {
-            verdict = ShortCurveRule.Check(trial, limits)
-                ?? StabilityRule.Check(curve, limits)
-                ?? OverfittingRule.Check(curve, limits)
-                ?? UnderfittingRule.Check(trial, limits)
-                ?? GoodFit(curve, limits);
-        }
+            verdict = VerdictRules.ForCurves.Select(rule => rule.Check(trial, limits)).FirstOrDefault(f => f is not null) ?? GoodFit(curve, limits);
         var findings = new List<Finding?> { verdict ?? Unjudged(trial), exploding, GradientRules.Vanishing(curve, limits) };
         return findings.OfType<Finding>().ToList();
     }

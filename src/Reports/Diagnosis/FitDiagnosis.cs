@@ -5,7 +5,7 @@ namespace Tuner.Reports.Diagnosis;
 /// the first is the primary one, whose kind, title, evidence and recommendations the shortcut properties expose.
 /// A trial can be, say, overfitting and have vanishing gradients: the latter is primary, the former secondary.
 /// </summary>
-public sealed record FitDiagnosis(IReadOnlyList<Finding> Findings, int? BestEpoch)
+internal sealed record FitDiagnosis(IReadOnlyList<Finding> Findings, int? BestEpoch)
 {
     public IReadOnlyList<Finding> Findings { get; init; } = Findings is { Count: > 0 }
         ? Findings

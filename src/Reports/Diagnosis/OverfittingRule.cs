@@ -11,6 +11,10 @@ namespace Tuner.Reports.Diagnosis;
 /// </summary>
 internal static class OverfittingRule
 {
+    public static VerdictRule Entry { get; } = new("overfitting", FitKind.Overfitting,
+        "validation turned up beyond noise after its minimum while training fell, or the gap widened while validation stalled",
+        (trial, limits) => Check(trial.Curve, limits));
+
     public static Finding? Check(IReadOnlyList<EpochRecord> curve, DiagnosisThresholds thresholds)
     {
         int n = curve.Count;

@@ -6,7 +6,7 @@ namespace Tuner.Reports.Diagnosis;
 /// What a normal validation loss is in a study, per trainer and loss function (losses of different ones are in
 /// different units): the median, over the complete trials of that trainer and loss, of their lowest validation loss.
 /// </summary>
-public static class ReferenceLosses
+internal static class ReferenceLosses
 {
     public static IReadOnlyDictionary<(string Trainer, string Loss), double> Of(
         IEnumerable<(string Trainer, string Loss, bool Complete, IReadOnlyList<EpochRecord> Curve)> trials)

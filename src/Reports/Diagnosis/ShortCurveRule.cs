@@ -6,6 +6,9 @@ namespace Tuner.Reports.Diagnosis;
 /// </summary>
 internal static class ShortCurveRule
 {
+    public static VerdictRule Entry { get; } = new("too_short", FitKind.TooShort,
+        "three epochs or fewer, unless they were all it was set to run and still falling", Check);
+
     public static Finding? Check(TrialDiagnosis trial, DiagnosisThresholds thresholds)
     {
         int n = trial.Curve.Count;

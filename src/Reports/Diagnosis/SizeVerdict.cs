@@ -9,7 +9,7 @@ namespace Tuner.Reports.Diagnosis;
 /// rows to all of them by more than the seeds' spread ("more data would still help", a variance problem), or
 /// levelled off ("capacity, not data, is the limit": the model, its features or its regularization are).
 /// </summary>
-public sealed record SizeVerdict(bool MoreDataHelps, string Text)
+internal sealed record SizeVerdict(bool MoreDataHelps, string Text)
 {
     /// <summary>The least gain that counts as one, as a share of the validation value, when the seeds cannot say (a single seed).</summary>
     public const double Floor = 0.002;

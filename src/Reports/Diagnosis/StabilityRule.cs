@@ -9,6 +9,9 @@ namespace Tuner.Reports.Diagnosis;
 /// </summary>
 internal static class StabilityRule
 {
+    public static VerdictRule Entry { get; } = new("unstable", FitKind.Unstable,
+        "the second half's validation loss swings up and down, often and widely, warm restarts left out", (trial, limits) => Check(trial.Curve, limits));
+
     public static Finding? Check(IReadOnlyList<EpochRecord> curve, DiagnosisThresholds thresholds)
     {
         int n = curve.Count;

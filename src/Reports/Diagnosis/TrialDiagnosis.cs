@@ -11,7 +11,7 @@ namespace Tuner.Reports.Diagnosis;
 /// a hard problem. <see cref="ReferenceLoss"/> is what a normal validation loss is for this trainer and loss
 /// function in the study (see <see cref="ReferenceLosses"/>): a curve that never comes near it diverged.
 /// </summary>
-public sealed record TrialDiagnosis(
+internal sealed record TrialDiagnosis(
     IReadOnlyList<EpochRecord> Curve,
     TrialState State = TrialState.Complete,
     string? Error = null)
@@ -42,7 +42,7 @@ public sealed record TrialDiagnosis(
 }
 
 /// <summary>Why a learning curve ends where it does.</summary>
-public enum CurveEnd
+internal enum CurveEnd
 {
     /// <summary>It ran every planned epoch: a curve still falling there ended for lack of epochs.</summary>
     AllEpochs,

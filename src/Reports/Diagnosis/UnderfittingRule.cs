@@ -13,6 +13,9 @@ internal static class UnderfittingRule
     public static IReadOnlyList<string> FlexibleModel { get; } =
         ["use a more flexible model (mlp, or trees: lightgbm, fasttree)", "lower the regularization (l1, l2)"];
 
+    public static VerdictRule Entry { get; } = new("underfitting", FitKind.Underfitting,
+        "both losses still falling when the planned epochs ran out, or poor on the training rows as well", Check);
+
     public static Finding? Check(TrialDiagnosis trial, DiagnosisThresholds thresholds)
     {
         var curve = trial.Curve;

@@ -9,7 +9,7 @@ namespace Tuner.Reports.Html;
 /// Two or more studies side by side (same or different datasets): their best metrics and settings, how much
 /// each knob mattered in each (permutation importance, with the best trial's setting), and their histories.
 /// </summary>
-public static class CompareReport
+internal static class CompareReport
 {
     public static string Render(IReadOnlyList<StudyReportData> studies)
     {

@@ -5,7 +5,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Html;
 
 /// <summary>Learning curves of the best trials that have them (our own trainers report every epoch).</summary>
-public static class CurvesSection
+internal static class CurvesSection
 {
     public const int TrialsShown = 6;
 

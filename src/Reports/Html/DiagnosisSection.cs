@@ -5,7 +5,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Html;
 
 /// <summary>How the trials fitted, counted by diagnosis, and one trial's findings written out in full.</summary>
-public static class DiagnosisSection
+internal static class DiagnosisSection
 {
     public static void WriteSummary(StringBuilder html, StudyReportData study)
     {

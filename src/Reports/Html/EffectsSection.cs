@@ -6,7 +6,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Html;
 
 /// <summary>What each knob did: the search history, parameter importance, and the metric against each knob.</summary>
-public static class EffectsSection
+internal static class EffectsSection
 {
     /// <summary>The knobs the mission is about come first; any others follow in name order.</summary>
     private static readonly string[] Preferred = ["trainer", "loss", "schedule", "optimizer", "batch_size", "epochs", "l1", "l2", "learning_rate"];

@@ -4,7 +4,7 @@ using System.Net;
 namespace Tuner.Reports.Html;
 
 /// <summary>Small helpers for writing HTML: every piece of text from data goes through <see cref="Text"/>.</summary>
-public static class Html
+internal static class Html
 {
     public static string Text(string? value) => WebUtility.HtmlEncode(value ?? "");
 

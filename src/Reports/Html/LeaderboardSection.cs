@@ -8,7 +8,7 @@ namespace Tuner.Reports.Html;
 /// thousands of trials shows its best <see cref="RowsShown"/>, so the report stays small and fast; every trial is in
 /// leaderboard.csv, written next to the report.
 /// </summary>
-public static class LeaderboardSection
+internal static class LeaderboardSection
 {
     public const int RowsShown = 100;
 

@@ -1,7 +1,7 @@
 namespace Tuner.Reports.Html;
 
 /// <summary>The report's inline style sheet and script: the file must open with no network access.</summary>
-public static class ReportAssets
+internal static class ReportAssets
 {
     public const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1200px; padding: 0 1rem; color: #1d1d1f; }

@@ -8,7 +8,7 @@ using Tuner.Trainers.Metrics;
 namespace Tuner.Reports.Html;
 
 /// <summary>The winner trained on growing shares of the training rows: the classic bias/variance picture, with its verdict.</summary>
-public static class SizeCurveSection
+internal static class SizeCurveSection
 {
     public static void Write(StringBuilder html, StudyReportData study)
     {

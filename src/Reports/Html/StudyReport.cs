@@ -4,7 +4,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Html;
 
 /// <summary>Writes one self-contained HTML report of a study: summary, diagnosis, leaderboard, learning curves, knob effects.</summary>
-public static class StudyReport
+internal static class StudyReport
 {
     public static string Render(StudyReportData study, IReadOnlyCollection<int>? curvesOf = null)
     {

@@ -4,7 +4,7 @@ using Tuner.Reports.Model;
 namespace Tuner.Reports.Html;
 
 /// <summary>The top of a report: dataset, budget used, the winner and the baseline it beats.</summary>
-public static class SummarySection
+internal static class SummarySection
 {
     public static void Write(StringBuilder html, StudyReportData study)
     {

@@ -6,7 +6,7 @@ using Tuner.Trainers.Metrics;
 namespace Tuner.Reports.Html;
 
 /// <summary>Runs the fit diagnosis on a report's trials (all but running ones).</summary>
-public static class TrialDiagnoses
+internal static class TrialDiagnoses
 {
     public static FitDiagnosis? For(StudyReportData study, ReportTrial trial)
     {

@@ -8,7 +8,7 @@ namespace Tuner.Reports.Model;
 /// One trial as a report shows it. State is lower-case text: complete, pruned, diverged, failed, running, or
 /// stopped (by the time budget or an interruption, before it could finish).
 /// </summary>
-public sealed record ReportTrial(
+internal sealed record ReportTrial(
     int Number,
     string State,
     string Trainer,

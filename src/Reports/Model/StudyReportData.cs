@@ -4,7 +4,7 @@ namespace Tuner.Reports.Model;
 /// Everything a study report needs, handed over by the tool (reports never read the tool's store themselves,
 /// so this project stays independent of it). Trials are in rank order, best first.
 /// </summary>
-public sealed record StudyReportData(
+internal sealed record StudyReportData(
     string Name,
     DateTimeOffset Created,
     string Task,

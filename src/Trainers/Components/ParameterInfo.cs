@@ -9,7 +9,7 @@ namespace Tuner.Trainers.Components;
 /// it before the first trial; components read their values through it, so the default lives here only.
 /// Values are as <see cref="HyperParameters"/> holds them: a <see cref="double"/> or a <see cref="string"/>.
 /// </summary>
-public sealed record ParameterInfo
+internal sealed record ParameterInfo
 {
     private ParameterInfo(string name, ParameterKind kind, object? defaultValue, string description)
     {

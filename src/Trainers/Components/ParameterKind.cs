@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Components;
 
 /// <summary>What values a parameter takes.</summary>
-public enum ParameterKind
+internal enum ParameterKind
 {
     Float,
     Int,

@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Data;
 /// Numeric labels that are equal as numbers are one class ("1" and "1.0"), named by the number's shortest
 /// invariant form ("1"); other labels are compared as text.
 /// </summary>
-public static class ClassLabels
+internal static class ClassLabels
 {
     /// <summary>The name of the class <paramref name="label"/> (trimmed) belongs to.</summary>
     public static string Name(string label) => TryNumber(label, out var number) ? Canonical(number) : label;

@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Data;
 /// An ML.NET view over chosen rows of in-memory columns, in the given order, without copying: numeric
 /// columns as Single (NaN missing), the others as text (empty when missing).
 /// </summary>
-public sealed class ColumnarDataView : IDataView
+internal sealed class ColumnarDataView : IDataView
 {
     private readonly IReadOnlyList<TableColumn> _columns;
     private readonly int[] _rows;

@@ -4,7 +4,7 @@ namespace Tuner.Trainers.Data;
 /// A dense, row-major matrix of features. One instance per study is shared read-only by all trials,
 /// so nothing here may mutate <see cref="Values"/> after construction.
 /// </summary>
-public sealed class FeatureMatrix
+internal sealed class FeatureMatrix
 {
     private readonly float[] _values;
 

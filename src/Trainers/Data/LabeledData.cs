@@ -5,7 +5,7 @@ namespace Tuner.Trainers.Data;
 /// multiclass the class index 0…ClassCount−1, regression the target value. <see cref="ClassNames"/>, when
 /// known, name the classes in index order (ML.NET's trainers pass them on to their Score slots and PredictedLabel).
 /// </summary>
-public sealed class LabeledData
+internal sealed class LabeledData
 {
     private readonly float[] _labels;
 

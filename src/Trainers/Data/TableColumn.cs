@@ -4,7 +4,7 @@ namespace Tuner.Trainers.Data;
 /// One raw column held in memory: numbers (NaN for missing) for numeric columns, strings (null for
 /// missing) for yes/no, categorical and text columns.
 /// </summary>
-public sealed record TableColumn(string Name, float[]? Numbers, string?[]? Strings)
+internal sealed record TableColumn(string Name, float[]? Numbers, string?[]? Strings)
 {
     public bool IsNumeric => Numbers is not null;
 }

@@ -10,7 +10,7 @@ namespace Tuner.Trainers.Export;
 /// and <see cref="OnnxNames.Score"/>, the raw scores before the link, from which model.zip's ML.NET head
 /// (Production/MlNetHead) makes ML.NET's columns.
 /// </summary>
-public static class OnnxExporter
+internal static class OnnxExporter
 {
     private const string UnscaledValue = "unscaled_value";
     private const string TargetScale = "target_scale";

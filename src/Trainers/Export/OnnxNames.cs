@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Trainers.Export;
 
 /// <summary>The names of the exported graph's input and outputs, which the ML.NET pipeline binds to.</summary>
-public static class OnnxNames
+internal static class OnnxNames
 {
     /// <summary>Input: float [N × featureCount].</summary>
     public const string Features = "features";

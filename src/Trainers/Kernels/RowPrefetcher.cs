@@ -10,7 +10,7 @@ namespace Tuner.Trainers.Kernels;
 /// permutation[i + <see cref="Distance"/>] while row i is processed hides most of that latency. A no-op
 /// where SSE is unavailable. It only reads addresses inside the matrix and never changes results.
 /// </summary>
-public static class RowPrefetcher
+internal static class RowPrefetcher
 {
     /// <summary>How many rows ahead to prefetch (measured on the benchmark; 8–32 all work).</summary>
     public const int Distance = 16;

@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Kernels;
 
 /// <summary>The plain scalar reference implementations of <see cref="VectorKernels"/>.</summary>
-public static class ScalarKernels
+internal static class ScalarKernels
 {
     public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y)
     {

@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Kernels;
 /// twin in <see cref="ScalarKernels"/> that the tests compare against. All are single-threaded and
 /// deterministic: the same inputs on the same machine give bit-identical results.
 /// </summary>
-public static class VectorKernels
+internal static class VectorKernels
 {
     /// <summary>Σ x[i]·y[i].</summary>
     public static float Dot(ReadOnlySpan<float> x, ReadOnlySpan<float> y) => TensorPrimitives.Dot(x, y);

@@ -5,7 +5,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Losses;
 
 /// <summary>Logistic loss log(1+e^(−z)).</summary>
-public sealed class LogLoss : MarginLoss
+internal sealed class LogLoss : MarginLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("log", "logistic loss, the default", [], _ => new LogLoss()) { Tasks = [TaskKind.Binary] };
@@ -26,7 +26,7 @@ public sealed class LogLoss : MarginLoss
 }
 
 /// <summary>max(0, 1−z); the subgradient at z = 1 is 0.</summary>
-public sealed class HingeLoss : MarginLoss
+internal sealed class HingeLoss : MarginLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("hinge", "max(0, 1−z), a linear SVM's loss", [], _ => new HingeLoss()) { Tasks = [TaskKind.Binary] };
@@ -37,7 +37,7 @@ public sealed class HingeLoss : MarginLoss
 }
 
 /// <summary>max(0, 1−z)².</summary>
-public sealed class SquaredHingeLoss : MarginLoss
+internal sealed class SquaredHingeLoss : MarginLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("squared_hinge", "max(0, 1−z)²", [], _ => new SquaredHingeLoss()) { Tasks = [TaskKind.Binary] };
@@ -48,7 +48,7 @@ public sealed class SquaredHingeLoss : MarginLoss
 }
 
 /// <summary>Modified Huber (Zhang 2004): max(0, 1−z)² for z ≥ −1, −4z below.</summary>
-public sealed class ModifiedHuberLoss : MarginLoss
+internal sealed class ModifiedHuberLoss : MarginLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("modified_huber", "squared hinge, linear below z = −1", [], _ => new ModifiedHuberLoss()) { Tasks = [TaskKind.Binary] };
@@ -63,7 +63,7 @@ public sealed class ModifiedHuberLoss : MarginLoss
 /// label 0, α_t = α for label 1 and 1−α for label 0. With α off (≤ 0) α_t = 1, so γ = 0 gives the log loss.
 /// ∂/∂s = y·α_t (1−p_t)^γ (γ p_t log p_t − (1−p_t)), y = ±1.
 /// </summary>
-public sealed class FocalLoss : ScalarLoss
+internal sealed class FocalLoss : ScalarLoss
 {
     /// <summary>Shared with <see cref="SoftmaxFocalLoss"/>.</summary>
     public static readonly ParameterInfo GammaParameter =

@@ -11,7 +11,7 @@ namespace Tuner.Trainers.Losses;
 /// n / (classes · count_c) from the training labels (an absent class gets 1); a list "w0,w1,…" gives one
 /// weight per class.
 /// </summary>
-public static class ClassWeights
+internal static class ClassWeights
 {
     /// <summary>Classification only: a regression trainer has no class weights.</summary>
     public static readonly ParameterInfo Parameter =

@@ -4,7 +4,7 @@ namespace Tuner.Trainers.Losses;
 /// A per-row loss of the model's raw scores (one score for binary and regression, one per class for
 /// multiclass) against the row's label, encoded as in <see cref="Data.LabeledData"/>.
 /// </summary>
-public interface ILoss
+internal interface ILoss
 {
     /// <summary>The name used in the <c>loss</c> hyper-parameter.</summary>
     string Name { get; }

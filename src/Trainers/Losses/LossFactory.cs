@@ -5,13 +5,13 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Losses;
 
 /// <summary>Builds a loss from the hyper-parameters it reads.</summary>
-public delegate ILoss LossCreator(HyperParameters parameters);
+internal delegate ILoss LossCreator(HyperParameters parameters);
 
 /// <summary>
 /// The registry of losses: the <c>loss</c> hyper-parameter names one of them, valid for the task. A task's first
 /// loss is its default. A new loss is a class with its own <c>Entry</c>, listed here.
 /// </summary>
-public static class LossFactory
+internal static class LossFactory
 {
     public static readonly IReadOnlyList<ComponentEntry<LossCreator>> All =
     [

@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Losses;
 
 /// <summary>Numerically stable scalar helpers shared by the losses and links.</summary>
-public static class LossMath
+internal static class LossMath
 {
     /// <summary>1/(1+exp(−x)) without overflow.</summary>
     public static double Sigmoid(double x)

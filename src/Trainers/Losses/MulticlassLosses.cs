@@ -5,7 +5,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Losses;
 
 /// <summary>A loss over one score per class; the label is the class index.</summary>
-public abstract class MulticlassLoss : ILoss
+internal abstract class MulticlassLoss : ILoss
 {
     public abstract string Name { get; }
 
@@ -21,7 +21,7 @@ public abstract class MulticlassLoss : ILoss
 }
 
 /// <summary>Cross-entropy of softmax(scores): log Σ e^s − s_y; gradient p − onehot(y).</summary>
-public sealed class SoftmaxLoss : MulticlassLoss
+internal sealed class SoftmaxLoss : MulticlassLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("softmax", "cross-entropy of the softmax, the default", [], _ => new SoftmaxLoss()) { Tasks = [TaskKind.Multiclass] };
@@ -41,7 +41,7 @@ public sealed class SoftmaxLoss : MulticlassLoss
 /// Crammer–Singer multiclass hinge: max(0, 1 + max_{j≠y} s_j − s_y). The subgradient is +1 at the
 /// highest-scoring wrong class (the lowest index on ties) and −1 at the true class when the loss is positive.
 /// </summary>
-public sealed class MulticlassHingeLoss : MulticlassLoss
+internal sealed class MulticlassHingeLoss : MulticlassLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("multiclass_hinge", "Crammer–Singer multiclass hinge", [], _ => new MulticlassHingeLoss()) { Tasks = [TaskKind.Multiclass] };
@@ -72,7 +72,7 @@ public sealed class MulticlassHingeLoss : MulticlassLoss
 /// Softmax focal loss −(1−p_y)^γ log p_y (no α). ∂/∂s_k = [γ(1−p_y)^(γ−1) p_y log p_y − (1−p_y)^γ]·(δ_yk − p_k);
 /// γ = 0 gives the cross-entropy.
 /// </summary>
-public sealed class SoftmaxFocalLoss(double gamma) : MulticlassLoss
+internal sealed class SoftmaxFocalLoss(double gamma) : MulticlassLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("softmax_focal", "focal loss over the softmax", [FocalLoss.GammaParameter],

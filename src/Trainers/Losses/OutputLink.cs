@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Losses;
 /// and P = 1/(1+exp(A·s+B)) with A, B fitted on the training rows' scores at the end of training. Either way
 /// the predicted label is score &gt; 0, as ML.NET's binary scorer decides.
 /// </summary>
-public enum OutputLink
+internal enum OutputLink
 {
     /// <summary>Regression value = score.</summary>
     Identity,

@@ -5,7 +5,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Losses;
 
 /// <summary>½(s−y)².</summary>
-public sealed class SquaredLoss : ScalarLoss
+internal sealed class SquaredLoss : ScalarLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("squared", "½(s−y)², the default", [], _ => new SquaredLoss()) { Tasks = [TaskKind.Regression] };
@@ -17,7 +17,7 @@ public sealed class SquaredLoss : ScalarLoss
 }
 
 /// <summary>|s−y|; the derivative at 0 is taken as 0.</summary>
-public sealed class AbsoluteLoss : ScalarLoss
+internal sealed class AbsoluteLoss : ScalarLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("absolute", "|s−y|, robust to outliers", [], _ => new AbsoluteLoss()) { Tasks = [TaskKind.Regression] };
@@ -29,7 +29,7 @@ public sealed class AbsoluteLoss : ScalarLoss
 }
 
 /// <summary>½r² for |r| ≤ δ, δ(|r| − ½δ) beyond (r = s−y).</summary>
-public sealed class HuberLoss(double delta) : ScalarLoss
+internal sealed class HuberLoss(double delta) : ScalarLoss
 {
     public static readonly ParameterInfo DeltaParameter =
         ParameterInfo.Float(ParameterNames.HuberDelta, 1.0, "huber: where the loss turns from squared to linear", min: 0, minExclusive: true);
@@ -51,7 +51,7 @@ public sealed class HuberLoss(double delta) : ScalarLoss
 }
 
 /// <summary>max(0, |s−y| − ε).</summary>
-public sealed class EpsilonInsensitiveLoss(double epsilon) : ScalarLoss
+internal sealed class EpsilonInsensitiveLoss(double epsilon) : ScalarLoss
 {
     public static readonly ParameterInfo EpsilonParameter =
         ParameterInfo.Float(ParameterNames.Epsilon, 0.1, "epsilon_insensitive: residuals this small cost nothing", min: 0);
@@ -69,7 +69,7 @@ public sealed class EpsilonInsensitiveLoss(double epsilon) : ScalarLoss
 }
 
 /// <summary>log cosh(s−y), computed as |r| + log(1+e^(−2|r|)) − log 2; derivative tanh(r).</summary>
-public sealed class LogCoshLoss : ScalarLoss
+internal sealed class LogCoshLoss : ScalarLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("log_cosh", "log cosh(s−y): squared near 0, linear far out, smooth everywhere", [], _ => new LogCoshLoss()) { Tasks = [TaskKind.Regression] };
@@ -90,7 +90,7 @@ public sealed class LogCoshLoss : ScalarLoss
 /// Poisson negative log-likelihood (without the log y! constant) with a log link: the score is log μ,
 /// loss e^s − y·s, derivative e^s − y; predictions are e^s.
 /// </summary>
-public sealed class PoissonLoss : ScalarLoss
+internal sealed class PoissonLoss : ScalarLoss
 {
     public static ComponentEntry<LossCreator> Entry { get; } =
         new("poisson", "Poisson deviance with a log link, for counts", [], _ => new PoissonLoss()) { Tasks = [TaskKind.Regression] };

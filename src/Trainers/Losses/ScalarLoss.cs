@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Losses;
 
 /// <summary>A loss of a single score (binary or regression).</summary>
-public abstract class ScalarLoss : ILoss
+internal abstract class ScalarLoss : ILoss
 {
     public abstract string Name { get; }
 
@@ -29,7 +29,7 @@ public abstract class ScalarLoss : ILoss
 /// <summary>
 /// A binary loss that depends only on the margin z = y·score with y = ±1 (label 1 → +1, label 0 → −1).
 /// </summary>
-public abstract class MarginLoss : ScalarLoss
+internal abstract class MarginLoss : ScalarLoss
 {
     public override OutputLink Link => OutputLink.Sigmoid;
 

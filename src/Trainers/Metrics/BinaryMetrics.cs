@@ -5,7 +5,7 @@ namespace Tuner.Trainers.Metrics;
 /// AUC and PR-AUC from the score, accuracy and F1 from the predicted label, log-loss from the probability
 /// (natural logarithm, clipped like scikit-learn's; ML.NET reports it in bits).
 /// </summary>
-public static class BinaryMetrics
+internal static class BinaryMetrics
 {
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<float> labels, Predictions predictions)
     {

@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Trainers.Metrics;
 
 /// <summary>Computes every metric of a task from labels and predictions.</summary>
-public static class MetricCalculator
+internal static class MetricCalculator
 {
     /// <summary>Probabilities are clipped to [ε, 1−ε] before taking logarithms, as scikit-learn does.</summary>
     public const double ProbabilityEpsilon = 1e-15;

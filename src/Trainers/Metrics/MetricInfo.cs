@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Trainers.Metrics;
 
 /// <summary>A metric's name and which way is better.</summary>
-public sealed record MetricInfo(string Name, bool HigherIsBetter, string Description)
+internal sealed record MetricInfo(string Name, bool HigherIsBetter, string Description)
 {
     public static readonly IReadOnlyList<MetricInfo> Binary =
     [

@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Metrics;
 
 /// <summary>Multiclass metrics from class-index labels and per-class probabilities.</summary>
-public static class MulticlassMetrics
+internal static class MulticlassMetrics
 {
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<float> labels, Predictions predictions)
     {

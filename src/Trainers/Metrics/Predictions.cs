@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Metrics;
 /// predicted label (<see cref="PredictedLabels"/>, Score &gt; 0 unless the model says otherwise); multiclass,
 /// one probability per class (row-major, <see cref="Width"/> = class count); regression, the value.
 /// </summary>
-public sealed class Predictions
+internal sealed class Predictions
 {
     private readonly double[] _values;
     private readonly double[] _scores;

@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Metrics;
 
 /// <summary>Regression metrics from target values and predicted values.</summary>
-public static class RegressionMetrics
+internal static class RegressionMetrics
 {
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<float> labels, ReadOnlySpan<double> predicted)
     {

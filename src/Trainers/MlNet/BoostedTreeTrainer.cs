@@ -16,7 +16,7 @@ namespace Tuner.Trainers.MlNet;
 /// validation metric has not improved for <see cref="Patience"/> rounds, or at <c>trees</c>; the model keeps the
 /// rounds up to its best validation metric (early stopping chooses the tree count).
 /// </summary>
-public sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
+internal sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
 {
     public const int Patience = 50;
     public const int DefaultRounds = 100;

@@ -10,7 +10,7 @@ namespace Tuner.Trainers.MlNet;
 /// trees (<see cref="StagedEnsemble.StagedPredictions"/>), so the report shows where more trees stop helping. A
 /// forest's trees are independent, so there is nothing to stop early and no stage to prune: the model keeps them all.
 /// </summary>
-public sealed class ForestTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
+internal sealed class ForestTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
 {
     public TrainingOutcome Train(
         LabeledData training,

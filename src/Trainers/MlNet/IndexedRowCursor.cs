@@ -7,7 +7,7 @@ namespace Tuner.Trainers.MlNet;
 /// The plumbing of a cursor over an in-memory table: walks row indexes 0…rows−1, in a given order when one
 /// is passed (shuffled views). Subclasses supply the getters, reading <see cref="Row"/>.
 /// </summary>
-public abstract class IndexedRowCursor(DataViewSchema schema, int rows, int[]? order) : DataViewRowCursor
+internal abstract class IndexedRowCursor(DataViewSchema schema, int rows, int[]? order) : DataViewRowCursor
 {
     private long _position = -1;
 

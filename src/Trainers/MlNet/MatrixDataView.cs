@@ -10,7 +10,7 @@ namespace Tuner.Trainers.MlNet;
 /// key carries the class names, when known, as its KeyValues, which the trainers give their Score slot names
 /// and PredictedLabel.
 /// </summary>
-public sealed class MatrixDataView : IDataView
+internal sealed class MatrixDataView : IDataView
 {
     public const string FeaturesColumn = "Features";
     public const string LabelColumn = "Label";

@@ -13,7 +13,7 @@ namespace Tuner.Trainers.MlNet;
 /// do not oversubscribe the cores and the same seed gives the same model. Each lists the parameters it reads
 /// (<see cref="MlNetParameters"/>); unset ones keep ML.NET's defaults.
 /// </summary>
-public static class MlNetCatalog
+internal static class MlNetCatalog
 {
     private const string Label = MatrixDataView.LabelColumn;
     private const string Features = MatrixDataView.FeaturesColumn;

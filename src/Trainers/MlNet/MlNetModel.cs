@@ -6,7 +6,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.MlNet;
 
 /// <summary>A fitted ML.NET model over the "Features" column, read back into <see cref="Predictions"/>.</summary>
-public sealed class MlNetModel(ITransformer transformer, TaskKind task, int classCount) : ITrainedModel
+internal sealed class MlNetModel(ITransformer transformer, TaskKind task, int classCount) : ITrainedModel
 {
     public ITransformer Transformer { get; } = transformer;
 

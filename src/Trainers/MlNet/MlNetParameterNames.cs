@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.MlNet;
 
 /// <summary>The hyper-parameter names that ML.NET trainers read from a search space.</summary>
-public static class MlNetParameterNames
+internal static class MlNetParameterNames
 {
     public const string L1 = "l1";
     public const string L2 = "l2";

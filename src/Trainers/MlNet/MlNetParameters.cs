@@ -7,7 +7,7 @@ namespace Tuner.Trainers.MlNet;
 /// The parameters ML.NET trainers read from a search space, grouped by the trainers that read them. Without a
 /// default of their own they keep ML.NET's.
 /// </summary>
-public static class MlNetParameters
+internal static class MlNetParameters
 {
     private const string MlNetDefault = "ML.NET's";
 

@@ -11,7 +11,7 @@ namespace Tuner.Trainers.MlNet;
 /// epochs, so the curve is empty and the run cannot be pruned. Binary trainers without a calibrated
 /// probability (perceptron, SVM, forest) get a Platt calibrator fitted on the training rows.
 /// </summary>
-public sealed class MlNetTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
+internal sealed class MlNetTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
 {
     public MlNetTrainerSpec Spec { get; } = spec;
 

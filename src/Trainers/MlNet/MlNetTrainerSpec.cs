@@ -11,7 +11,7 @@ namespace Tuner.Trainers.MlNet;
 /// rounds whose staged predictions give a learning curve (<see cref="BoostedTreeTrainer"/>); a
 /// <paramref name="Forest"/> reports one over its trees after the fit (<see cref="ForestTreeTrainer"/>).
 /// </summary>
-public sealed record MlNetTrainerSpec(
+internal sealed record MlNetTrainerSpec(
     string Name,
     string Family,
     TaskKind Task,

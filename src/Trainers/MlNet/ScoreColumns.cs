@@ -10,7 +10,7 @@ namespace Tuner.Trainers.MlNet;
 /// ML.NET's prediction transformers, Production/MlNetHead), gives binary Score, Probability and PredictedLabel,
 /// multiclass the Score vector of class probabilities, regression Score.
 /// </summary>
-public static class ScoreColumns
+internal static class ScoreColumns
 {
     public static Predictions Read(IDataView scored, TaskKind task, int rows, int classCount) => task switch
     {

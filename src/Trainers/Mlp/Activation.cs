@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Mlp;
 
 /// <summary>The hidden-layer non-linearity.</summary>
-public enum Activation
+internal enum Activation
 {
     Relu,
     Tanh,

@@ -12,7 +12,7 @@ namespace Tuner.Trainers.Mlp;
 /// Initialisation (biases zero): he — normal(0, √(2/fan_in)); xavier — uniform ±√(6/(fan_in+fan_out));
 /// uniform — uniform ±init_scale.
 /// </summary>
-public sealed class MlpGradientModel : IGradientModel
+internal sealed class MlpGradientModel : IGradientModel
 {
     private readonly TaskKind _task;
     private readonly MlpNetwork _network;

@@ -12,7 +12,7 @@ namespace Tuner.Trainers.Mlp;
 /// and <see cref="Biases"/>[l]; the last layer has no activation and is followed by <see cref="Link"/> (binary:
 /// after the <see cref="Calibration"/>'s A·s+B).
 /// </summary>
-public sealed class MlpModel : IScoringModel
+internal sealed class MlpModel : IScoringModel
 {
     private readonly MlpNetwork _network;
     private readonly float[] _parameters;

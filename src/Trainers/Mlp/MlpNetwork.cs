@@ -9,7 +9,7 @@ namespace Tuner.Trainers.Mlp;
 /// Parameters sit in one flat vector, layer after layer, each layer as W [out × in] row-major then b [out];
 /// hidden layers apply <see cref="Activation"/>, the output layer is linear (raw scores).
 /// </summary>
-public sealed class MlpNetwork
+internal sealed class MlpNetwork
 {
     public MlpNetwork(IReadOnlyList<int> layerSizes, Activation activation)
     {

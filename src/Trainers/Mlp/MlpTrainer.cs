@@ -10,7 +10,7 @@ namespace Tuner.Trainers.Mlp;
 /// <see cref="TrainerRegistry"/>). The returned model is an <see cref="MlpModel"/>; the epoch record's
 /// LayerGradientNorms has one entry per weight layer, input side first.
 /// </summary>
-public sealed class MlpTrainer : IEpochTrainer
+internal sealed class MlpTrainer : IEpochTrainer
 {
     public const int MaxHiddenLayers = 3;
 

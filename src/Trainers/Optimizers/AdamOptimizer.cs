@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Optimizers;
 /// Adam (Kingma &amp; Ba 2015) with bias correction and ε = 1e-8: m ← β1·m + (1−β1)g, v ← β2·v + (1−β2)g²,
 /// w ← w − lr·m̂/(√v̂ + ε). L2 reaches Adam through the gradient (coupled, not AdamW).
 /// </summary>
-public sealed class AdamOptimizer : IOptimizer
+internal sealed class AdamOptimizer : IOptimizer
 {
     public const double Epsilon = 1e-8;
 

@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Optimizers;
 /// Clips the batch gradient before the optimiser: <c>norm</c> rescales it to L2 norm ≤ threshold,
 /// <c>value</c> clamps each component to ±threshold, <c>none</c> leaves it.
 /// </summary>
-public sealed class GradientClipper
+internal sealed class GradientClipper
 {
     public static readonly ParameterInfo ClipParameter =
         ParameterInfo.Choice(ParameterNames.Clip, "none", "gradient clipping of the batch gradient", ["none", "norm", "value"]);

@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Optimizers;
 /// Heavy-ball momentum in PyTorch's form: v ← μv + g; w ← w − lr·v. With <c>nesterov</c>:
 /// w ← w − lr·(g + μv) (Sutskever et al. 2013, as PyTorch implements it).
 /// </summary>
-public sealed class MomentumOptimizer : IOptimizer
+internal sealed class MomentumOptimizer : IOptimizer
 {
     public static readonly ParameterInfo MomentumParameter =
         ParameterInfo.Float(ParameterNames.Momentum, 0.9, "momentum, nesterov: μ, the share of the velocity kept", min: 0, max: 1, maxExclusive: true);

@@ -4,10 +4,10 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Optimizers;
 
 /// <summary>Builds an optimiser for a flat vector of <paramref name="parameterCount"/> weights.</summary>
-public delegate IOptimizer OptimizerCreator(int parameterCount, HyperParameters parameters);
+internal delegate IOptimizer OptimizerCreator(int parameterCount, HyperParameters parameters);
 
 /// <summary>The registry of optimisers: the <c>optimizer</c> hyper-parameter names one. A new optimiser is a class with its own <c>Entry</c>, listed here.</summary>
-public static class OptimizerFactory
+internal static class OptimizerFactory
 {
     public static readonly IReadOnlyList<ComponentEntry<OptimizerCreator>> All =
         [SgdOptimizer.Entry, MomentumOptimizer.Entry, MomentumOptimizer.NesterovEntry, AdamOptimizer.Entry];

@@ -4,7 +4,7 @@ using Tuner.Trainers.Kernels;
 namespace Tuner.Trainers.Optimizers;
 
 /// <summary>Plain gradient descent: w ← w − lr·g.</summary>
-public sealed class SgdOptimizer : IOptimizer
+internal sealed class SgdOptimizer : IOptimizer
 {
     public static ComponentEntry<OptimizerCreator> Entry { get; } = new("sgd", "plain gradient descent, the default", [], (_, _) => new SgdOptimizer());
 

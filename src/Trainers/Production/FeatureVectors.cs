@@ -5,7 +5,7 @@ using Tuner.Trainers.Data;
 namespace Tuner.Trainers.Production;
 
 /// <summary>Copies the "Features" column of a featurized view into a dense row-major matrix.</summary>
-public static class FeatureVectors
+internal static class FeatureVectors
 {
     /// <summary>
     /// The featurized rows as the trainers take them, with their encoded labels (one per row, in order) and,

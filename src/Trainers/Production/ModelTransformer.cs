@@ -15,7 +15,7 @@ namespace Tuner.Trainers.Production;
 /// name). Ours run their layers as an ONNX graph (ApplyOnnxModel, whose bytes ML.NET stores inside the zip) up to
 /// the raw scores, then ML.NET's own prediction transformers (<see cref="MlNetHead"/>) make the columns.
 /// </summary>
-public static class ModelTransformer
+internal static class ModelTransformer
 {
     /// <param name="classes">The class names in index order (empty for regression).</param>
     public static ITransformer From(MLContext ml, ITrainedModel model, TaskKind task, IDataView featurized, IReadOnlyList<string> classes)

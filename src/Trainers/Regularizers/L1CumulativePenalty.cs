@@ -9,7 +9,7 @@ namespace Tuner.Trainers.Regularizers;
 /// one min(0, w + (u − q_i)), and q_i grows by the change. Weights are clipped at zero rather than crossing
 /// it, so irrelevant features reach exact zeros. Biases are not penalised.
 /// </summary>
-public sealed class L1CumulativePenalty
+internal sealed class L1CumulativePenalty
 {
     private readonly ParameterLayout _layout;
     private readonly float[] _applied;

@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Regularizers;
 /// gradient after clipping and before the optimiser step, so with plain SGD it is w ← (1 − lr·λ)·w − lr·g
 /// (once per batch; with Adam it is coupled L2, not AdamW's decoupled decay).
 /// </summary>
-public sealed class L2Regularizer(double strength)
+internal sealed class L2Regularizer(double strength)
 {
     public double Strength { get; } = strength >= 0 ? strength : throw new ArgumentOutOfRangeException(nameof(strength), "l2 must be ≥ 0.");
 

@@ -3,7 +3,7 @@ using Tuner.Trainers.Components;
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>lr(t) = lr0.</summary>
-public sealed class ConstantSchedule(double initial) : ILearningRateSchedule
+internal sealed class ConstantSchedule(double initial) : ILearningRateSchedule
 {
     public static ComponentEntry<ScheduleCreator> Entry { get; } =
         new("constant", "lr0 throughout, the default", [], (lr0, _, _) => new ConstantSchedule(lr0));

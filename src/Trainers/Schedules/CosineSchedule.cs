@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Schedules;
 /// Cosine annealing (Loshchilov &amp; Hutter 2017): lr(t) = min + (lr0 − min)·(1 + cos(π·t_c/T_c))/2, where
 /// without restarts T_c = the epoch count and t_c = t; with warm restarts every R epochs T_c = R and t_c = t mod R.
 /// </summary>
-public sealed class CosineSchedule : ILearningRateSchedule
+internal sealed class CosineSchedule : ILearningRateSchedule
 {
     public static readonly ParameterInfo RestartParameter =
         ParameterInfo.Int(ParameterNames.CosineRestartEpochs, 0, "cosine: period of warm restarts in epochs (0: none)", min: 0);

@@ -4,7 +4,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>lr(t) = lr0 · γ^t.</summary>
-public sealed class ExponentialSchedule(double initial, double gamma) : ILearningRateSchedule
+internal sealed class ExponentialSchedule(double initial, double gamma) : ILearningRateSchedule
 {
     public static readonly ParameterInfo GammaParameter =
         ParameterInfo.Float(ParameterNames.ExponentialGamma, 0.9, "exponential: factor per epoch", min: 0, max: 1, minExclusive: true);

@@ -5,7 +5,7 @@ namespace Tuner.Trainers.Schedules;
 /// the epoch's <c>EpochRecord.LearningRate</c> reports. Stateful schedules (plateau) learn from
 /// <see cref="Observe"/>, which the trainer calls with each epoch's validation loss after that epoch.
 /// </summary>
-public interface ILearningRateSchedule
+internal interface ILearningRateSchedule
 {
     double LearningRate(int epoch);
 

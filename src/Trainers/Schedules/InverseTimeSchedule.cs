@@ -4,7 +4,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>lr(t) = lr0 / (1 + decay·t).</summary>
-public sealed class InverseTimeSchedule(double initial, double decay) : ILearningRateSchedule
+internal sealed class InverseTimeSchedule(double initial, double decay) : ILearningRateSchedule
 {
     public static readonly ParameterInfo DecayParameter =
         ParameterInfo.Float(ParameterNames.LearningRateDecay, 0.1, "inverse_time: k in lr0/(1+k·t)", min: 0);

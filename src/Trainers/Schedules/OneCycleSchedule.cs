@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Schedules;
 /// U = max(1, round(0.3·T)) epochs the rate rises from lr0/25 to lr0 along a half cosine, then falls along a
 /// half cosine to lr0/(25·10⁴) at the last epoch T−1.
 /// </summary>
-public sealed class OneCycleSchedule : ILearningRateSchedule
+internal sealed class OneCycleSchedule : ILearningRateSchedule
 {
     public static ComponentEntry<ScheduleCreator> Entry { get; } =
         new("one_cycle", "up from lr0/25 to lr0 over 30% of the epochs, then down to lr0/(25·10⁴)", [], (lr0, epochs, _) => new OneCycleSchedule(lr0, epochs));

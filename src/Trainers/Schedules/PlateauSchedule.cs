@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Schedules;
 /// not improved on its best by more than a relative 1e-4 for more than <c>patience</c> epochs in a row, the
 /// rate is multiplied by <c>factor</c> and the count restarts. NaN losses count as no improvement.
 /// </summary>
-public sealed class PlateauSchedule(double initial, double factor, int patience) : ILearningRateSchedule
+internal sealed class PlateauSchedule(double initial, double factor, int patience) : ILearningRateSchedule
 {
     public static readonly ParameterInfo FactorParameter =
         ParameterInfo.Float(ParameterNames.PlateauFactor, 0.1, "plateau: factor applied when the validation loss stalls", min: 0, max: 1, minExclusive: true, maxExclusive: true);

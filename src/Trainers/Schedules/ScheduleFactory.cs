@@ -4,13 +4,13 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>Builds a schedule for a run of <paramref name="epochs"/> epochs starting at <paramref name="initial"/>.</summary>
-public delegate ILearningRateSchedule ScheduleCreator(double initial, int epochs, HyperParameters parameters);
+internal delegate ILearningRateSchedule ScheduleCreator(double initial, int epochs, HyperParameters parameters);
 
 /// <summary>
 /// The registry of learning-rate schedules: the <c>schedule</c> hyper-parameter names one, with linear warmup in
 /// front when asked. A new schedule is a class with its own <c>Entry</c>, listed here.
 /// </summary>
-public static class ScheduleFactory
+internal static class ScheduleFactory
 {
     public static readonly IReadOnlyList<ComponentEntry<ScheduleCreator>> All =
     [

@@ -4,7 +4,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Trainers.Schedules;
 
 /// <summary>lr(t) = lr0 · γ^⌊t / stepSize⌋.</summary>
-public sealed class StepSchedule(double initial, int stepSize, double gamma) : ILearningRateSchedule
+internal sealed class StepSchedule(double initial, int stepSize, double gamma) : ILearningRateSchedule
 {
     public static readonly ParameterInfo SizeParameter = ParameterInfo.Int(ParameterNames.StepSize, 10, "step: epochs per step", min: 1);
 

@@ -11,7 +11,7 @@ namespace Tuner.Trainers.Sgd;
 /// initialised to zero. Per row: one vectorised dot per output, then one vectorised axpy per output whose
 /// loss derivative is non-zero.
 /// </summary>
-public sealed class LinearGradientModel : IGradientModel
+internal sealed class LinearGradientModel : IGradientModel
 {
     private readonly TaskKind _task;
     private readonly int _features, _outputs;

@@ -14,7 +14,7 @@ namespace Tuner.Trainers.Sgd;
 /// [rows × features] input), then Add Bias, then Sigmoid (binary, after the <see cref="Calibration"/>'s
 /// A·s+B) / Softmax / Exp / nothing.
 /// </summary>
-public sealed class LinearModel : IScoringModel
+internal sealed class LinearModel : IScoringModel
 {
     public LinearModel(TaskKind task, int featureCount, int outputCount, float[] weights, float[] bias, OutputLink link,
         PlattCalibration? calibration = null)

@@ -9,7 +9,7 @@ namespace Tuner.Trainers.Sgd;
 /// at zero; see <see cref="MiniBatchLoop"/> for the loop, the per-epoch record and divergence handling, and
 /// <see cref="TrainerRegistry"/> for every hyper-parameter. The returned model is a <see cref="LinearModel"/>.
 /// </summary>
-public sealed class SgdTrainer : IEpochTrainer
+internal sealed class SgdTrainer : IEpochTrainer
 {
     public TrainingOutcome Train(
         LabeledData training,

@@ -4,4 +4,4 @@ namespace Tuner.Trainers.Training;
 /// A trainer without its own divergence check (an ML.NET trainer) found non-finite weights: the trial diverged,
 /// which ends that trial as diverged rather than failed.
 /// </summary>
-public sealed class DivergenceException(string message, Exception inner) : Exception(message, inner);
+internal sealed class DivergenceException(string message, Exception inner) : Exception(message, inner);

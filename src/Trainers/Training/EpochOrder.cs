@@ -10,7 +10,7 @@ namespace Tuner.Trainers.Training;
 /// training rows in a seeded random order (Tuner.Data.DataPreparation), and data smaller than one block
 /// gets a plain full shuffle.
 /// </summary>
-public static class EpochOrder
+internal static class EpochOrder
 {
     public const int BlockBytes = 256 * 1024;
 

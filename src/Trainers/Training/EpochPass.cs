@@ -11,7 +11,7 @@ namespace Tuner.Trainers.Training;
 /// One pass over the training rows in the order of a permutation, in mini-batches: the hot loop of
 /// <see cref="MiniBatchLoop"/>. Buffers are allocated once per run; nothing is allocated per row or batch.
 /// </summary>
-public sealed class EpochPass(
+internal sealed class EpochPass(
     IGradientModel model,
     LabeledData training,
     ILoss loss,

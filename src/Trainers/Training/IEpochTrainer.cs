@@ -6,7 +6,7 @@ namespace Tuner.Trainers.Training;
 /// A trainer that works in epochs and reports each one. <paramref name="onEpoch"/> returns false to stop
 /// the run (pruning); cancellation throws <see cref="OperationCanceledException"/>.
 /// </summary>
-public interface IEpochTrainer
+internal interface IEpochTrainer
 {
     TrainingOutcome Train(
         LabeledData training,

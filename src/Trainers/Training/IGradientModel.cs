@@ -7,7 +7,7 @@ namespace Tuner.Trainers.Training;
 /// <see cref="ParameterLayout"/>, a per-row gradient, and a way to freeze parameters into a trained model.
 /// Instances hold scratch buffers and serve one training run on one thread.
 /// </summary>
-public interface IGradientModel
+internal interface IGradientModel
 {
     ParameterLayout Layout { get; }
 

@@ -4,7 +4,7 @@ using Tuner.Trainers.Losses;
 namespace Tuner.Trainers.Training;
 
 /// <summary>A trained model that can also give its raw scores (before the link).</summary>
-public interface IScoringModel : ITrainedModel
+internal interface IScoringModel : ITrainedModel
 {
     /// <summary>Scores per row: 1 for binary and regression, the class count for multiclass.</summary>
     int OutputWidth { get; }

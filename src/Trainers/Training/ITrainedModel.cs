@@ -4,7 +4,7 @@ using Tuner.Trainers.Metrics;
 namespace Tuner.Trainers.Training;
 
 /// <summary>A fitted model that scores featurized rows.</summary>
-public interface ITrainedModel
+internal interface ITrainedModel
 {
     Predictions Predict(FeatureMatrix features);
 }

@@ -3,7 +3,7 @@ using Tuner.Trainers.Components;
 namespace Tuner.Trainers.Training;
 
 /// <summary>The loop-level hyper-parameters, read and checked once per run.</summary>
-public sealed record LoopSettings(int Epochs, int BatchSize, int Seed, int EarlyStoppingPatience, double L1, double L2)
+internal sealed record LoopSettings(int Epochs, int BatchSize, int Seed, int EarlyStoppingPatience, double L1, double L2)
 {
     public const int DefaultEpochs = 10;
 

@@ -28,7 +28,7 @@ namespace Tuner.Trainers.Training;
 /// deterministic. Binary models trained with a margin loss (the hinge family) get a Platt calibration fitted on
 /// the training rows' scores once training ends (<see cref="PlattCalibration"/>); the per-epoch metric uses σ(score).
 /// </summary>
-public static class MiniBatchLoop
+internal static class MiniBatchLoop
 {
     public const double DivergenceFactor = 1e3;
     public const int InitialLossRows = 2048;

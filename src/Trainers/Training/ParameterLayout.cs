@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Training;
 
 /// <summary>One layer's block inside a flat parameter vector: <c>WeightCount</c> weights, then <c>BiasCount</c> biases.</summary>
-public readonly record struct LayerSlice(int Offset, int WeightCount, int BiasCount)
+internal readonly record struct LayerSlice(int Offset, int WeightCount, int BiasCount)
 {
     public int Length => WeightCount + BiasCount;
 }
@@ -10,7 +10,7 @@ public readonly record struct LayerSlice(int Offset, int WeightCount, int BiasCo
 /// How a model's parameters sit in one flat float vector, layer after layer. Regularisation applies to the
 /// weights only, never to biases; per-layer gradient norms cover a layer's weights and biases.
 /// </summary>
-public sealed class ParameterLayout
+internal sealed class ParameterLayout
 {
     public ParameterLayout(IReadOnlyList<LayerSlice> layers)
     {

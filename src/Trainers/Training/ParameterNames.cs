@@ -6,7 +6,7 @@ namespace Tuner.Trainers.Training;
 /// <see cref="TrainerRegistry"/>; a search space is checked against them before the first trial, and a value outside
 /// its range is rejected at run time with an <see cref="ArgumentException"/> that names the parameter.
 /// </summary>
-public static class ParameterNames
+internal static class ParameterNames
 {
     // ---- objective ----
 

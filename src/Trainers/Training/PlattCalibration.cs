@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Training;
 /// his target smoothing, solved by Newton's method with backtracking (Lin, Lin and Weng 2007), as ML.NET
 /// calibrates its uncalibrated binary trainers.
 /// </summary>
-public sealed record PlattCalibration(double A, double B)
+internal sealed record PlattCalibration(double A, double B)
 {
     private const int MaxIterations = 100;
     private const double MinStep = 1e-10, Sigma = 1e-12, GradientTolerance = 1e-5;

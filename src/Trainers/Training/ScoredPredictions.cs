@@ -5,7 +5,7 @@ using Tuner.Trainers.Metrics;
 namespace Tuner.Trainers.Training;
 
 /// <summary>Turns a scoring model's raw scores into its <see cref="Predictions"/>: the link, and for binary the calibration.</summary>
-public static class ScoredPredictions
+internal static class ScoredPredictions
 {
     public static Predictions From(TaskKind task, OutputLink link, PlattCalibration calibration, double[] scores, int width)
     {

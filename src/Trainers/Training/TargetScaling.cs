@@ -10,7 +10,7 @@ namespace Tuner.Trainers.Training;
 /// target (Poisson loss needs it non-negative). Losses are in scaled units; metrics, the curve's per-epoch
 /// validation metric included, are in the target's own units, so a pruner compares them with other trainers'.
 /// </summary>
-public sealed class TargetScaling(IEpochTrainer inner) : IEpochTrainer
+internal sealed class TargetScaling(IEpochTrainer inner) : IEpochTrainer
 {
     public TrainingOutcome Train(
         LabeledData training,

@@ -8,7 +8,7 @@ namespace Tuner.Trainers.Training;
 /// a task (a loss, for one, depends on the task), and how to build it for one fold of one trial from a seed.
 /// <paramref name="FirstPrunableEpoch"/> is the first epoch at which stopping a run saves training.
 /// </summary>
-public sealed record TrainerEntry(
+internal sealed record TrainerEntry(
     string Name,
     string Family,
     IReadOnlyList<TaskKind> Tasks,

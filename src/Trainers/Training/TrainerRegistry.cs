@@ -14,7 +14,7 @@ namespace Tuner.Trainers.Training;
 /// --trainers names. Our own gradient trainers do every task (regression targets scaled to unit size for them);
 /// the ML.NET ones are <see cref="MlNetCatalog"/>'s.
 /// </summary>
-public static class TrainerRegistry
+internal static class TrainerRegistry
 {
     public static readonly IReadOnlyList<TrainerEntry> All =
     [

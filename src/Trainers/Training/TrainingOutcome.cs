@@ -1,7 +1,7 @@
 namespace Tuner.Trainers.Training;
 
 /// <summary>How a training run ended.</summary>
-public enum TrainingStatus
+internal enum TrainingStatus
 {
     /// <summary>Ran all its epochs, or stopped early on its own rule (early stopping).</summary>
     Completed,
@@ -14,7 +14,7 @@ public enum TrainingStatus
 }
 
 /// <summary>The result of a trainer run: its status, its per-epoch curve and the model it produced.</summary>
-public sealed record TrainingOutcome(
+internal sealed record TrainingOutcome(
     TrainingStatus Status,
     string? Message,
     IReadOnlyList<EpochRecord> Epochs,

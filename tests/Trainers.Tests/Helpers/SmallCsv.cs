@@ -8,7 +8,7 @@ namespace Trainers.Tests.Helpers;
 /// without embedded commas, keeps the numeric columns (every value parses as a number or is empty = column
 /// mean), standardises them, and encodes a binary label.
 /// </summary>
-public static class SmallCsv
+internal static class SmallCsv
 {
     public static LabeledData ReadBinary(string path, string labelColumn, string positiveValue)
     {

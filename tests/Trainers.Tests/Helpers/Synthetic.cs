@@ -3,7 +3,7 @@ using Tuner.Trainers.Data;
 namespace Trainers.Tests.Helpers;
 
 /// <summary>Seeded synthetic datasets for the trainer tests.</summary>
-public static class Synthetic
+internal static class Synthetic
 {
     public static float Gaussian(Random random)
     {

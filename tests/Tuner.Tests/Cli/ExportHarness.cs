@@ -9,7 +9,7 @@ using Tuner.Trainers.Training;
 namespace Tuner.Tests.Cli;
 
 /// <summary>Data files and reference predictions for the tests of exported models.</summary>
-public static class ExportHarness
+internal static class ExportHarness
 {
     /// <summary>breastcancer_wisc_na.csv split into train.csv (4/5) and valid.csv (every fifth row).</summary>
     public static (string Train, string Valid) SplitCancer(string dir)

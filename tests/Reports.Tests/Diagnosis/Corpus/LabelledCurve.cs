@@ -10,7 +10,7 @@ namespace Reports.Tests.Diagnosis.Corpus;
 /// The labelled corpus (curves.jsonl): real trials from studies on the sample datasets, each labelled by hand by the
 /// textbook definitions of benchmarks/DiagnosisAgreement/LABELS.md before the rules were written against them.
 /// </summary>
-public sealed record LabelledCurve(string Id, TaskKind Task, string Trainer, string Label, TrialDiagnosis Trial)
+internal sealed record LabelledCurve(string Id, TaskKind Task, string Trainer, string Label, TrialDiagnosis Trial)
 {
     public static IReadOnlyList<LabelledCurve> Load()
     {
