@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Tuner.Trainers.Data;
+using Tuner.Trainers.Export;
 using Tuner.Trainers.Losses;
 using Tuner.Trainers.Metrics;
 using Tuner.Trainers.Training;
@@ -12,7 +13,7 @@ namespace Tuner.Trainers.Mlp;
 /// and <see cref="Biases"/>[l]; the last layer has no activation and is followed by <see cref="Link"/> (binary:
 /// after the <see cref="Calibration"/>'s A·s+B).
 /// </summary>
-internal sealed class MlpModel : IScoringModel
+internal sealed class MlpModel : IOnnxScoring
 {
     private readonly MlpNetwork _network;
     private readonly float[] _parameters;
@@ -61,4 +62,26 @@ internal sealed class MlpModel : IScoringModel
     }
 
     public Predictions Predict(FeatureMatrix features) => ScoredPredictions.From(Task, Link, Calibration, Scores(features), OutputWidth);
+
+    public string AddScoreNodes(OnnxGraphBuilder graph, string features, int featureCount)
+    {
+        ScoreGraph.RequireFeatures(LayerSizes[0], featureCount);
+        var activation = Activation switch
+        {
+            Activation.Relu => "Relu",
+            Activation.Tanh => "Tanh",
+            _ => throw new NotSupportedException($"Activation {Activation} has no ONNX export."),
+        };
+        var current = features;
+        int last = Weights.Count - 1;
+        for (int l = 0; l <= last; l++)
+        {
+            var prefix = $"layer{l}";
+            var output = l == last ? OnnxNames.Score : prefix + "_linear";
+            current = DenseLayer.Add(graph, current, Weights[l], Biases[l], LayerSizes[l], LayerSizes[l + 1], prefix, output);
+            if (l < last) current = graph.AddNode(activation, $"{prefix}_{activation.ToLowerInvariant()}", current);
+        }
+
+        return current;
+    }
 }

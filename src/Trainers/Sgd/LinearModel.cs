@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Tuner.Trainers.Data;
+using Tuner.Trainers.Export;
 using Tuner.Trainers.Kernels;
 using Tuner.Trainers.Losses;
 using Tuner.Trainers.Metrics;
@@ -14,7 +15,7 @@ namespace Tuner.Trainers.Sgd;
 /// [rows × features] input), then Add Bias, then Sigmoid (binary, after the <see cref="Calibration"/>'s
 /// A·s+B) / Softmax / Exp / nothing.
 /// </summary>
-internal sealed class LinearModel : IScoringModel
+internal sealed class LinearModel : IOnnxScoring
 {
     public LinearModel(TaskKind task, int featureCount, int outputCount, float[] weights, float[] bias, OutputLink link,
         PlattCalibration? calibration = null)
@@ -64,4 +65,10 @@ internal sealed class LinearModel : IScoringModel
     }
 
     public Predictions Predict(FeatureMatrix features) => ScoredPredictions.From(Task, Link, Calibration, Scores(features), OutputCount);
+
+    public string AddScoreNodes(OnnxGraphBuilder graph, string features, int featureCount)
+    {
+        ScoreGraph.RequireFeatures(FeatureCount, featureCount);
+        return DenseLayer.Add(graph, features, Weights, Bias, FeatureCount, OutputCount, "linear", OnnxNames.Score);
+    }
 }

@@ -16,7 +16,7 @@ public static class TuneCommand
         var validation = new Option<string?>("--validation-data") { Description = "held-out rows; otherwise a seeded, stratified 80/20 split of --data" };
         var task = new Option<string?>("--task") { Description = "binary, multiclass or regression; inferred from the label when omitted" };
         var metric = new Option<string?>("--metric") { Description = "ranking metric; defaults: binary auc, multiclass accuracy, regression rmse" };
-        var time = new Option<double?>("--time") { Description = $"time budget in seconds (default {Study.Budget.DefaultSeconds} when no budget is given)" };
+        var time = new Option<double?>("--time") { Description = $"time budget in seconds, writing the outputs included (default {Study.Budget.DefaultSeconds} when no budget is given)" };
         var trials = new Option<int?>("--trials") { Description = "stop once the study holds this many finished trials" };
         var target = new Option<double?>("--target") { Description = "stop once the validation ranking metric reaches this value" };
         var sampler = new Option<string>("--sampler") { Description = $"how to propose trials: {Choices(Search.SamplerFactory.All)}; settings after a colon, e.g. tpe:candidates=48", DefaultValueFactory = _ => Search.SamplerFactory.Default };
