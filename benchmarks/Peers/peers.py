@@ -98,8 +98,10 @@ def sgd_objective(trial):
 
 
 started = time.monotonic()
-if method == "xgboost":
+if method in ("xgboost", "xgboost-mean"):
     encoded = pd.get_dummies(pd.concat([train, valid]), columns=categorical, dtype=float)
+    if method == "xgboost-mean":  # missing numbers replaced by the training mean, as Tuner's featurizer does
+        encoded[numeric] = encoded[numeric].fillna(encoded.iloc[:len(train)][numeric].mean())
     dtrain = xgb.DMatrix(encoded.iloc[:len(train)], label=y_train)
     dvalid = xgb.DMatrix(encoded.iloc[len(train):], label=y_valid)
     objective = xgboost_objective

@@ -3,6 +3,7 @@
 to trainer families, Optuna+XGBoost and Optuna+scikit-learn SGD, on the sample datasets, over several seeds.
 
 Usage: run.py [--seconds 60] [--seeds 5] [--datasets spam,credit_data,...] [--methods tuner,families,xgboost,sgd,tuner:sgd+mlp,...]
+"xgboost-mean" is Optuna+XGBoost with missing numbers replaced by the training mean (as Tuner's featurizer does).
 "families" stands for Tuner restricted to each trainer family of the dataset's task alone (tuner:lightgbm, tuner:sgd, ...).
 Each seed splits each dataset 80/20 (the raw CSV lines, seeded) into files every method gets; every method reports
 the validation metric of its best trial: binary AUC, multiclass accuracy, regression R^2. Prints each run and then a
