@@ -70,7 +70,7 @@ public sealed class TuningSession : IDisposable
         var requested = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
         var timePlan = new OutputTimePlan(requested.Time);
         var budget = requested with { Time = timePlan.SearchTime };
-        if (options.Parallel < 1) throw new UserInputException($"--parallel {options.Parallel} must be at least 1.");
+        RequireParallel(options.Parallel);
         if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
         if (options.ValidationData is not null && options.Folds > 1)
             throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
@@ -102,7 +102,7 @@ public sealed class TuningSession : IDisposable
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
             data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
 
-        var store = components.Store ?? OpenStore(options.StoragePath, logger);
+        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger);
         try
         {
             var study = OpenStudy(store, options.StudyName, config);
@@ -127,7 +127,7 @@ public sealed class TuningSession : IDisposable
     /// </summary>
     public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null)
     {
-        if (parallel < 1) throw new UserInputException($"--parallel {parallel} must be at least 1.");
+        RequireParallel(parallel);
         var (store, study) = StoredStudy.Open(storage, studyName, logger);
         try
         {
@@ -223,16 +223,9 @@ public sealed class TuningSession : IDisposable
         }
     }
 
-    private static IStudyStore OpenStore(string storage, ILogger? logger)
+    private static void RequireParallel(int parallel)
     {
-        try
-        {
-            return StoredStudy.OpenStore(storage, logger);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            throw new UserInputException($"--storage '{storage}' cannot be opened as a study store ({e.Message.TrimEnd('.')}); give an SQLite file you may write to, or a PostgreSQL connection string.");
-        }
+        if (parallel < 1) throw new UserInputException($"--parallel {parallel} must be at least 1.");
     }
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
