@@ -5,7 +5,8 @@ namespace Tuner.Data;
 /// <summary>
 /// Chooses how each column is featurized (see <see cref="FeaturizationPlan"/>): numeric and boolean columns
 /// as numbers, text as n-grams, categorical columns one-hot, or hashed one-hot above
-/// <see cref="CardinalityLimit"/> distinct training values. Only training rows are looked at.
+/// <see cref="CardinalityLimit"/> distinct training values; a numeric or yes/no column with missing training
+/// cells also gets a missing indicator. Only training rows are looked at.
 /// </summary>
 internal static class Featurizer
 {
@@ -13,7 +14,17 @@ internal static class Featurizer
     public const int HashBits = 8;
 
     public static FeaturizationPlan Plan(Dataset data, int[] trainingRows) =>
-        new(data.Columns.Select(c => new FeatureColumnSpec(c.Info.Name, EncodingOf(c, trainingRows))).ToList(), HashBits, data.Format);
+        new(data.Columns.Select(c => new FeatureColumnSpec(c.Info.Name, EncodingOf(c, trainingRows))
+        {
+            MissingIndicator = (c.Info.Kind is ColumnKind.Numeric or ColumnKind.Boolean) && HasMissing(c, trainingRows),
+        }).ToList(), HashBits, data.Format);
+
+    private static bool HasMissing(FeatureColumn column, int[] trainingRows)
+    {
+        foreach (var row in trainingRows)
+            if (column.Numbers is { } numbers ? float.IsNaN(numbers[row]) : column.Strings![row] is null) return true;
+        return false;
+    }
 
     private static FeatureEncoding EncodingOf(FeatureColumn column, int[] trainingRows) => column.Info.Kind switch
     {

@@ -11,4 +11,11 @@ public sealed record FeatureColumnSpec(
     /// <summary>Numeric columns are read as Single, the others (yes/no included) as text, as a CSV file holds them.</summary>
     [JsonIgnore]
     public bool IsNumeric => Encoding == FeatureEncoding.Numeric;
+
+    /// <summary>
+    /// A numeric or yes/no column that had missing cells in the training rows also gets a 0/1 "was missing"
+    /// feature, so a model can learn from the missingness itself, not only from the imputed mean.
+    /// </summary>
+    [Description("Numeric and yes/no columns with missing training cells: true adds a 0/1 feature that says the cell was missing (before mean imputation).")]
+    public bool MissingIndicator { get; init; }
 }

@@ -13,8 +13,9 @@ namespace Tuner.Trainers.Production;
 /// read. <see cref="Build"/> turns it into ML.NET transforms producing one "Features" vector, fitted on
 /// whatever rows it is given (training rows only). The input is each column as a CSV file holds it: numeric
 /// columns as Single, the others as text, which the pipeline itself trims and maps (<see cref="CellFormat"/>),
-/// so raw rows score as the tuner read them. Numeric and yes/no columns come first, concatenated,
-/// mean-imputed and standardised; then each other column in order. The same plan always gives the same
+/// so raw rows score as the tuner read them. Numeric and yes/no columns come first, with the missing
+/// indicators of those that ask for one, concatenated, mean-imputed and standardised; then each other column
+/// in order. The same plan always gives the same
 /// feature layout for the same training rows.
 /// </summary>
 public sealed record FeaturizationPlan(
@@ -42,11 +43,20 @@ public sealed record FeaturizationPlan(
         }
 
         var numeric = Columns.Where(c => c.Encoding is FeatureEncoding.Numeric or FeatureEncoding.Boolean)
-            .Select(c => cleaned.GetValueOrDefault(c.Name, c.Name)).ToArray();
-        if (numeric.Length > 0)
+            .Select(c => cleaned.GetValueOrDefault(c.Name, c.Name)).ToList();
+        foreach (var (column, index) in Columns.Select((c, i) => (c, i)).Where(x => x.c.MissingIndicator))
+        {
+            var indicator = $"__missing{index}";
+            pipeline = pipeline
+                .Append(ml.Transforms.IndicateMissingValues(indicator, cleaned.GetValueOrDefault(column.Name, column.Name)))
+                .Append(ml.Transforms.Conversion.ConvertType(indicator + "f", indicator, DataKind.Single));
+            numeric.Add(indicator + "f");
+        }
+
+        if (numeric.Count > 0)
         {
             pipeline = pipeline
-                .Append(ml.Transforms.Concatenate(NumericColumn, numeric))
+                .Append(ml.Transforms.Concatenate(NumericColumn, numeric.ToArray()))
                 .Append(ml.Transforms.ReplaceMissingValues(NumericColumn, replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean))
                 .Append(ml.Transforms.NormalizeMeanVariance(NumericColumn, fixZero: false)); // centre too, not only scale
             parts.Add(NumericColumn);
@@ -79,7 +89,9 @@ public sealed record FeaturizationPlan(
             FeatureEncoding.OneHot => "one-hot",
             _ => $"hashed one-hot ({1 << HashBits} buckets)",
         };
-        return string.Join("; ", Columns.GroupBy(c => Treatment(c.Encoding)).Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => c.Name))}"));
+        var lines = Columns.GroupBy(c => Treatment(c.Encoding)).Select(g => $"{g.Key}: {string.Join(", ", g.Select(c => c.Name))}");
+        var indicated = Columns.Where(c => c.MissingIndicator).Select(c => c.Name).ToList();
+        return string.Join("; ", indicated.Count == 0 ? lines : lines.Append($"a was-missing 0/1 feature for: {string.Join(", ", indicated)}"));
     }
 
     /// <summary>
@@ -88,7 +100,7 @@ public sealed record FeaturizationPlan(
     /// </summary>
     public string SchemaFingerprint()
     {
-        var text = string.Join("\n", Columns.Select(c => $"{c.Name}\t{c.Encoding}")) + $"\n{HashBits}";
+        var text = string.Join("\n", Columns.Select(c => $"{c.Name}\t{c.Encoding}" + (c.MissingIndicator ? "\tmissing_indicator" : ""))) + $"\n{HashBits}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

@@ -59,6 +59,47 @@ public sealed class FeaturizationTests
         Assert.Equal((1 << Featurizer.HashBits) + 2, prepared.Folds[0].Training.Features.Columns);
     }
 
+    [Fact]
+    public void A_numeric_or_yes_no_column_with_missing_training_cells_gets_a_was_missing_feature()
+    {
+        var dir = Samples.TempDirectory();
+        var random = new Random(11);
+        string Row(int i, bool xMissing, bool flagMissing) =>
+            $"{(xMissing ? "" : $"{random.NextDouble():F4}")},{random.NextDouble():F4},{(flagMissing ? "" : i % 2 == 0 ? "yes" : "no")},{i % 2}\n";
+        var train = "x,z,flag,y\n" + string.Concat(Enumerable.Range(0, 200).Select(i => Row(i, i % 5 == 0, i % 7 == 0)));
+        var validMissing = Enumerable.Range(0, 40).Select(i => i % 3 == 0).ToArray();
+        var valid = "x,z,flag,y\n" + string.Concat(Enumerable.Range(0, 40).Select(i => Row(i, validMissing[i], false)));
+        var data = DatasetLoader.Load(new DataOptions(Samples.WriteCsv(dir, "train.csv", train), "y", null, []));
+        var validation = DatasetLoader.LoadValidation(Samples.WriteCsv(dir, "valid.csv", valid), data);
+
+        var prepared = DataPreparation.Prepare(new MLContext(1), data, validation, folds: 1, seed: 1);
+
+        var plan = prepared.Plan.Columns.ToDictionary(c => c.Name);
+        Assert.True(plan["x"].MissingIndicator);
+        Assert.True(plan["flag"].MissingIndicator);
+        Assert.False(plan["z"].MissingIndicator); // never missing in training: no extra feature
+        Assert.Contains("was-missing 0/1 feature for: x, flag", prepared.Featurization);
+        var fold = prepared.Folds.Single();
+        Assert.Equal(5, fold.Validation.Features.Columns); // x, z, flag, then x's and flag's indicators
+        // x's indicator (standardised, so above its mean exactly where the cell was missing).
+        var indicator = Column(fold.Validation.Features, 3);
+        Assert.Equal(validMissing, indicator.Select(v => v > 0).ToArray());
+        Assert.All(Column(fold.Validation.Features, 4), v => Assert.True(v < 0)); // flag is never missing in validation
+    }
+
+    [Fact]
+    public void Plans_without_missing_indicators_keep_their_schema_fingerprint()
+    {
+        // best.json files written before missing indicators existed must still load: the fingerprint of a
+        // plan without them is computed as it was.
+        var cells = Trainers.Data.CellFormat.Default;
+        var plain = new Trainers.Production.FeaturizationPlan([new("age", Trainers.Production.FeatureEncoding.Numeric)], 8, cells);
+        var indicated = new Trainers.Production.FeaturizationPlan([new("age", Trainers.Production.FeatureEncoding.Numeric) { MissingIndicator = true }], 8, cells);
+
+        Assert.Equal("fce24a1d26bb54dc", plain.SchemaFingerprint());
+        Assert.NotEqual(plain.SchemaFingerprint(), indicated.SchemaFingerprint());
+    }
+
     private static double[] Column(Trainers.Data.FeatureMatrix matrix, int column) =>
         Enumerable.Range(0, matrix.Rows).Select(r => (double)matrix.Row(r)[column]).ToArray();
 }
