@@ -68,8 +68,6 @@ public sealed class TuningSession : IDisposable
     {
         components ??= new StudyComponents();
         var requested = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
-        var timePlan = new OutputTimePlan(requested.Time);
-        var budget = requested with { Time = timePlan.SearchTime };
         RequireParallel(options.Parallel);
         if (options.Folds is < 2) throw new UserInputException($"--folds {options.Folds} must be 2 or more (or leave it out for a holdout split).");
         if (options.ValidationData is not null && options.Folds > 1)
@@ -89,11 +87,19 @@ public sealed class TuningSession : IDisposable
                 $"--metric '{options.Metric}' is not a {task.ToString().ToLowerInvariant()} metric; choose from {string.Join(", ", MetricInfo.For(task).Select(m => m.Name))}.");
         var space = components.Space ?? SpaceSelection.Select(options.SpacePath, options.Trainers, task);
         if (components.Space is not null) SearchSpaceValidator.Validate(space, task, "the search space passed in StudyComponents");
-        var context = new SearchContext(space, options.Seed, metric.HigherIsBetter, TimeBudget: budget.Time is not null);
+        var context = new SearchContext(space, options.Seed, metric.HigherIsBetter, TimeBudget: requested.Time is not null);
         var sampler = components.Sampler?.Invoke(context) ?? SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, context.TimeBudget);
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
+        var preparation = System.Diagnostics.Stopwatch.StartNew();
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
+        // model.zip featurizes the training rows once more, as the production pipeline does: about one fold's preparation.
+        var timePlan = new OutputTimePlan(requested.Time, preparation.Elapsed / prepared.Folds.Count);
+        // The file's text and the featurizer's buffers are garbage now; compacting hands their memory back
+        // before the trials allocate theirs, so the peak stays near the matrices' size.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect();
+        var budget = requested with { Time = timePlan.SearchTime };
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
             DatasetLoader.Fingerprint(data, validation), options.Label, task.ToString().ToLowerInvariant(),
@@ -138,7 +144,7 @@ public sealed class TuningSession : IDisposable
             var space = SpaceSelection.FromStudy(study.Config);
             var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter, timeBudget: plan.Deadline is not null);
             var pruner = PrunerFactory.Create(plan.Pruner, study.Config.HigherIsBetter);
-            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), new OutputTimePlan(null), sampler, pruner, parallel,
+            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), new OutputTimePlan(null, TimeSpan.Zero), sampler, pruner, parallel,
                 StoredStudy.OutputDirectory(storage, studyName), logger);
         }
         catch

@@ -17,14 +17,14 @@ internal static class DataPreparation
         var all = Enumerable.Range(0, data.Rows).ToArray();
         if (validation is not null)
         {
-            var fold = Featurize(ml, data, all, validation, Enumerable.Range(0, validation.Rows).ToArray(), 0, seed);
+            var fold = Featurize(ml, data, all, validation, Enumerable.Range(0, validation.Rows).ToArray(), 0, 1, seed);
             return new StudyData(data, validation, [fold], Featurizer.Plan(data, all));
         }
 
         var splits = folds > 1
             ? DataSplitter.Folds(data.Labels, data.Label.Task, folds, seed)
             : [DataSplitter.Holdout(data.Labels, data.Label.Task, seed)];
-        var prepared = splits.Select((s, i) => Featurize(ml, data, s.Train, data, s.Validation, i, seed)).ToList();
+        var prepared = splits.Select((s, i) => Featurize(ml, data, s.Train, data, s.Validation, i, splits.Count, seed)).ToList();
         return new StudyData(data, null, prepared, Featurizer.Plan(data, splits[0].Train));
     }
 
@@ -36,7 +36,7 @@ internal static class DataPreparation
     {
         var all = validation is null ? data : Concat(data, validation);
         var rows = Enumerable.Range(0, all.Rows).ToArray();
-        var fold = Featurize(ml, all, rows, all, rows, 0, seed);
+        var fold = Featurize(ml, all, rows, all, rows, 0, 1, seed);
         return new StudyData(all, null, [fold], Featurizer.Plan(all, rows));
     }
 
@@ -51,7 +51,7 @@ internal static class DataPreparation
             Labels = [.. first.Labels, .. second.Labels],
         };
 
-    private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index, int seed)
+    private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index, int folds, int seed)
     {
         // Training rows are laid out in a seeded random order: the trainers' blocked epoch shuffle keeps
         // neighbouring rows together, so a file sorted by label must not stay sorted (see EpochOrder).
@@ -60,6 +60,7 @@ internal static class DataPreparation
         new Random(seed + index).Shuffle(trainRows);
         var trainView = TableDataView.Over(trainData, trainRows);
         var featurizer = Featurizer.Plan(trainData, trainRows).Build(ml).Fit(trainView);
+        if (index == 0) MatrixMemory.RequireRoom(trainData.Path, trainRows.Length + validRows.Length, FeatureCount(featurizer, trainView), folds);
         return new Fold(
             index,
             ToLabeled(featurizer.Transform(trainView), trainData, trainRows),
@@ -68,6 +69,9 @@ internal static class DataPreparation
             given,
             validRows);
     }
+
+    private static int FeatureCount(ITransformer featurizer, IDataView view) =>
+        ((Microsoft.ML.Data.VectorDataViewType)featurizer.GetOutputSchema(view.Schema)[FeaturizationPlan.FeaturesColumn].Type).Size;
 
     private static LabeledData ToLabeled(IDataView transformed, Dataset data, int[] rows) =>
         FeatureVectors.ToLabeled(transformed, rows.Select(r => data.Labels[r]).ToArray(), data.Label.Task, data.Label.Classes.Count);

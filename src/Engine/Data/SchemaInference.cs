@@ -9,27 +9,20 @@ namespace Tuner.Data;
 /// </summary>
 internal static class SchemaInference
 {
-    public static ColumnInfo Infer(CsvTable table, int column, CellFormat format)
+    public static ColumnInfo Infer(string name, CsvColumn column, CellFormat format)
     {
-        int numericMissing = 0, numbers = 0;
-        var distinctNumbers = new HashSet<float>();
-        foreach (var row in table.Rows)
-        {
-            var cell = row[column];
-            if (format.IsNumericMissing(cell)) numericMissing++;
-            else if (format.TryNumber(cell, out var value)) { numbers++; distinctNumbers.Add(value); }
-        }
-
-        var name = table.Header[column];
-        if (numbers == table.Rows.Count - numericMissing)
-            return new ColumnInfo(name, ColumnKind.Numeric, distinctNumbers.Count, numericMissing);
+        if (column.Numbers is { } numbers)
+            return new ColumnInfo(name, ColumnKind.Numeric, numbers.Count(float.IsNaN));
+        var cells = column.Cells!;
+        if (cells.All(c => format.TryNumber(c, out _)))
+            return new ColumnInfo(name, ColumnKind.Numeric, cells.Count(format.IsNumericMissing));
 
         var distinct = new HashSet<string>(StringComparer.Ordinal);
         int missing = 0, present = 0;
         long totalLength = 0;
-        foreach (var row in table.Rows)
+        foreach (var cell in cells)
         {
-            if (format.Text(row[column]) is not { } text) { missing++; continue; }
+            if (format.Text(cell) is not { } text) { missing++; continue; }
             present++;
             distinct.Add(text);
             totalLength += text.Length;
@@ -38,7 +31,7 @@ internal static class SchemaInference
         var kind = distinct.All(v => format.Boolean(v) is not null) && distinct.Any(v => !format.IsNumber(v)) ? ColumnKind.Boolean
             : LooksLikeText(distinct.Count, present, totalLength) ? ColumnKind.Text
             : ColumnKind.Categorical;
-        return new ColumnInfo(name, kind, distinct.Count, missing);
+        return new ColumnInfo(name, kind, missing);
     }
 
     // Long strings that are mostly distinct are prose, not categories.

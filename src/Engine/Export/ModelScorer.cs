@@ -50,46 +50,51 @@ internal sealed class ModelScorer
     /// </summary>
     public (Dataset Rows, bool HasLabels) Read(string csvPath)
     {
-        var table = CsvReader.Read(csvPath);
+        var format = Labels.Featurization.Cells;
+        var encodings = Labels.Featurization.Columns.ToDictionary(c => c.Name, c => c.Encoding, StringComparer.Ordinal);
+        FeatureEncoding EncodingOf(DataViewSchema.Column column) =>
+            encodings.GetValueOrDefault(column.Name, column.Type is NumberDataViewType ? FeatureEncoding.Numeric : FeatureEncoding.OneHot);
+        var text = _input.Where(c => EncodingOf(c) != FeatureEncoding.Numeric).Select(c => c.Name).Append(Labels.Label);
+        var table = CsvReader.Read(csvPath, format, text.ToHashSet(StringComparer.Ordinal));
         var missing = _input.Where(c => table.ColumnIndex(c.Name) < 0).Select(c => $"'{c.Name}'").ToList();
         if (missing.Count > 0)
             throw new UserInputException($"'{csvPath}' lacks column(s) {string.Join(", ", missing)} that model '{_path}' needs; the data must have the training columns.");
 
-        var format = Labels.Featurization.Cells;
-        var encodings = Labels.Featurization.Columns.ToDictionary(c => c.Name, c => c.Encoding, StringComparer.Ordinal);
         var columns = new List<FeatureColumn>();
         foreach (var column in _input)
         {
-            var index = table.ColumnIndex(column.Name);
-            var encoding = encodings.GetValueOrDefault(column.Name, column.Type is NumberDataViewType ? FeatureEncoding.Numeric : FeatureEncoding.OneHot);
+            var cells = table.Columns[table.ColumnIndex(column.Name)];
+            var encoding = EncodingOf(column);
             var info = new ColumnInfo(column.Name, encoding switch
             {
                 FeatureEncoding.Numeric => ColumnKind.Numeric,
                 FeatureEncoding.Boolean => ColumnKind.Boolean,
                 FeatureEncoding.Text => ColumnKind.Text,
                 _ => ColumnKind.Categorical,
-            }, 0, 0);
+            }, 0);
             if (encoding != FeatureEncoding.Numeric)
             {
-                var texts = table.Rows.Select(r => format.Text(r[index])).ToArray();
+                var texts = cells.Cells!.Select(format.Text).ToArray();
                 for (var r = 0; encoding == FeatureEncoding.Boolean && r < texts.Length; r++)
                     if (texts[r] is { } word && format.Boolean(word) is null)
-                        throw CellError(csvPath, r, column.Name, table.Rows[r][index], $"yes/no ({string.Join("/", format.TrueWords)} or {string.Join("/", format.FalseWords)})");
+                        throw CellError(csvPath, r, column.Name, cells.Cells![r], $"yes/no ({string.Join("/", format.TrueWords)} or {string.Join("/", format.FalseWords)})");
                 columns.Add(new FeatureColumn(info, null, texts));
                 continue;
             }
 
-            var numbers = new float[table.Rows.Count];
-            for (var r = 0; r < numbers.Length; r++)
-                if (!format.TryNumber(table.Rows[r][index], out numbers[r]))
-                    throw CellError(csvPath, r, column.Name, table.Rows[r][index], "a number");
-            columns.Add(new FeatureColumn(info, numbers, null));
+            if (cells.Numbers is null)
+            {
+                var bad = Array.FindIndex(cells.Cells!, c => !format.TryNumber(c, out _));
+                throw CellError(csvPath, bad, column.Name, cells.Cells![bad], "a number");
+            }
+
+            columns.Add(new FeatureColumn(info, cells.Numbers, null));
         }
 
         var labelIndex = table.ColumnIndex(Labels.Label);
         var label = new LabelInfo(Labels.Label, Task, Labels.Classes);
-        var labels = new float[table.Rows.Count];
-        var labelTexts = labelIndex < 0 ? [] : table.Rows.Select(r => format.Text(r[labelIndex])).ToArray();
+        var labels = new float[table.RowCount];
+        var labelTexts = labelIndex < 0 ? [] : table.Columns[labelIndex].Cells!.Select(format.Text).ToArray();
         var hasLabels = labelIndex >= 0 && labelTexts.All(t => t is not null);
         if (hasLabels)
             for (var r = 0; r < labels.Length; r++) labels[r] = LabelEncoding.Encode(label, labelTexts[r]!, csvPath, r + 2);

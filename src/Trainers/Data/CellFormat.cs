@@ -40,9 +40,11 @@ public sealed record CellFormat(
     public CellFormat WithTextMissing(IEnumerable<string> tokens) =>
         this with { TextMissing = TextMissing.Concat(tokens.Select(t => t.Trim(' '))).Distinct(StringComparer.Ordinal).ToList() };
 
-    public bool IsNumericMissing(string raw)
+    public bool IsNumericMissing(string raw) => IsNumericMissing(raw.AsSpan());
+
+    public bool IsNumericMissing(ReadOnlySpan<char> raw)
     {
-        var cell = raw.AsSpan().Trim();
+        var cell = raw.Trim();
         foreach (var token in NumericMissing)
             if (cell.Equals(token, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
@@ -51,8 +53,16 @@ public sealed record CellFormat(
     /// <summary>A number cell's value; false when the cell is neither a number nor missing (then value is NaN).</summary>
     public bool TryNumber(string? raw, out float value)
     {
+        if (raw is not null) return TryNumber(raw.AsSpan(), out value);
         value = float.NaN;
-        if (raw is null || IsNumericMissing(raw)) return true;
+        return true;
+    }
+
+    /// <inheritdoc cref="TryNumber(string?, out float)"/>
+    public bool TryNumber(ReadOnlySpan<char> raw, out float value)
+    {
+        value = float.NaN;
+        if (IsNumericMissing(raw)) return true;
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number)) return false;
         value = (float)number;
         return true;

@@ -110,14 +110,14 @@ public sealed class ParityTests
     private static (string Train, string Valid) Split(string dir, string path, string label)
     {
         var lines = File.ReadAllLines(path);
-        var table = CsvReader.Read(path);
-        var labelIndex = table.ColumnIndex(label);
-        var step = (int)Math.Ceiling(table.Rows.Count / (double)SampleRows);
-        var picked = Enumerable.Range(0, table.Rows.Count).Where(r => r % step == 0).ToList();
+        var table = CsvReader.Read(path, CellFormat.Default, new HashSet<string>([label]));
+        var labels = table.Columns[table.ColumnIndex(label)].Cells!;
+        var step = (int)Math.Ceiling(table.RowCount / (double)SampleRows);
+        var picked = Enumerable.Range(0, table.RowCount).Where(r => r % step == 0).ToList();
         var trainRows = picked.Where((_, i) => i % 5 != 0).ToList();
-        var seen = trainRows.Select(r => table.Rows[r][labelIndex].Trim()).ToHashSet();
+        var seen = trainRows.Select(r => labels[r].Trim()).ToHashSet();
         var classes = LabelEncoding.Infer(label, seen.ToList(), null).Task != TaskKind.Regression;
-        var validRows = picked.Where((_, i) => i % 5 == 0).Where(r => !classes || seen.Contains(table.Rows[r][labelIndex].Trim())).ToList();
+        var validRows = picked.Where((_, i) => i % 5 == 0).Where(r => !classes || seen.Contains(labels[r].Trim())).ToList();
         string Csv(IEnumerable<int> rows) => string.Join('\n', rows.Select(r => lines[r + 1]).Prepend(lines[0])) + "\n";
         return (Samples.WriteCsv(dir, "train.csv", Csv(trainRows)), Samples.WriteCsv(dir, "valid.csv", Csv(validRows)));
     }
