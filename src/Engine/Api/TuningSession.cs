@@ -91,10 +91,8 @@ public sealed class TuningSession : IDisposable
         var sampler = components.Sampler?.Invoke(context) ?? SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, context.TimeBudget);
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
-        var preparation = System.Diagnostics.Stopwatch.StartNew();
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
-        // model.zip featurizes the training rows once more, as the production pipeline does: about one fold's preparation.
-        var timePlan = new OutputTimePlan(requested.Time, preparation.Elapsed / prepared.Folds.Count);
+        var timePlan = new OutputTimePlan(requested.Time);
         // The file's text and the featurizer's buffers are garbage now; compacting hands their memory back
         // before the trials allocate theirs, so the peak stays near the matrices' size.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
@@ -144,7 +142,7 @@ public sealed class TuningSession : IDisposable
             var space = SpaceSelection.FromStudy(study.Config);
             var sampler = SamplerFactory.Create(plan.Sampler, space, study.Config.Seed, study.Config.HigherIsBetter, timeBudget: plan.Deadline is not null);
             var pruner = PrunerFactory.Create(plan.Pruner, study.Config.HigherIsBetter);
-            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), new OutputTimePlan(null, TimeSpan.Zero), sampler, pruner, parallel,
+            return new TuningSession(prepared, store, ownsStore: true, study, plan, plan.BudgetAt(DateTimeOffset.UtcNow), new OutputTimePlan(null), sampler, pruner, parallel,
                 StoredStudy.OutputDirectory(storage, studyName), logger);
         }
         catch

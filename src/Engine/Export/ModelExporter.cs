@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Tuner.Data;
+using Tuner.Trainers.Data;
 using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Production;
 using Tuner.Trainers.Training;
@@ -20,9 +21,11 @@ internal static class ModelExporter
     {
         var ml = new MLContext(settings.Seed);
         var fold = data.Folds[0];
-        var training = TableDataView.WithLabel(data.Data, fold.TrainingRows);
-        var validation = TableDataView.WithLabel(data.ValidationData ?? data.Data, fold.ValidationRows);
-        var model = settings.CreatePipeline(ml, validation).Fit(training);
+        // The first fold's featurizer and matrices are what settings.CreatePipeline(ml, validation rows).Fit(training
+        // rows) would build: the same plan fitted on the same rows in the same seeded order (the parity suite checks it).
+        var featurized = fold.Featurizer.Transform(TableDataView.Over(data.Data, fold.TrainingRows));
+        LabeledData Named(LabeledData rows) => new(rows.Features, rows.Labels.ToArray(), rows.Task, rows.ClassCount, settings.Classes);
+        var model = TunedPipelineEstimator.Train(ml, settings, fold.Featurizer, featurized, Named(fold.Training), Named(fold.Validation));
         ml.Model.Save(model, TableDataView.AllRows(data.Data).Schema, path);
         new ModelLabels(settings.Task.ToString().ToLowerInvariant(), settings.Label, settings.Classes, settings.Trainer, settings.Featurization,
             Onnx: MlNetCatalog.Find(settings.Trainer) is null).AddTo(path);

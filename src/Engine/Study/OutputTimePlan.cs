@@ -3,13 +3,11 @@ namespace Tuner.Study;
 /// <summary>
 /// How a time budget T is shared between the search and what follows it, so that every output is written
 /// within T: the search stops early enough to leave a tenth of T for the winner's learning curve by
-/// training-set size, and 1 s plus 3% of T plus <paramref name="Featurization"/> for the leaderboard, best.json,
-/// the report and model.zip. After the search, the curve by size gets what is left once the export (featurizing
-/// the rows again and one fold's training of the winner) and the report are counted, and is skipped if that is
-/// under a second. Without a time budget, nothing is reserved.
+/// training-set size and 1 s plus 3% of T for the leaderboard, best.json, the report and model.zip. After the
+/// search, the curve by size gets what is left once the export (about one fold's training of the winner) and the
+/// report are counted, and is skipped if that is under a second. Without a time budget, nothing is reserved.
 /// </summary>
-/// <param name="Featurization">How long featurizing one fold's rows took: the export does it once more.</param>
-internal sealed record OutputTimePlan(TimeSpan? Total, TimeSpan Featurization)
+internal sealed record OutputTimePlan(TimeSpan? Total)
 {
     private const double SizeCurveShare = 0.10;
     private const double OutputsShare = 0.03;
@@ -27,13 +25,13 @@ internal sealed record OutputTimePlan(TimeSpan? Total, TimeSpan Featurization)
     public TimeSpan SizeCurveAllowance(TimeSpan searchTime, TimeSpan left, double winnerSeconds, int folds, int trials)
     {
         if (Total is not { } total) return TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
-        var export = Featurization + TimeSpan.FromSeconds(0.5 + winnerSeconds / Math.Max(1, folds));
+        var export = TimeSpan.FromSeconds(0.5 + winnerSeconds / Math.Max(1, folds));
         var report = TimeSpan.FromSeconds(0.5 + 0.0005 * trials);
         var allowance = Min(total * SizeCurveShare, left - export - report);
         return allowance < ShortestSizeCurve ? TimeSpan.Zero : allowance;
     }
 
-    private TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (SizeCurveShare + OutputsShare) + OutputsBase + Featurization);
+    private static TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (SizeCurveShare + OutputsShare) + OutputsBase);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -32,6 +32,16 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
             checking = Labeled(featurizer.Transform(new ColumnarDataView(validColumns, Enumerable.Range(0, validLabels.Length).ToArray())), validLabels);
         }
 
+        return Train(ml, settings, featurizer, featurized, training, checking);
+    }
+
+    /// <summary>
+    /// Trains the chosen trainer on rows already featurized by <paramref name="featurizer"/> and chains the two. The
+    /// tuner's export passes its study's featurizer and matrices, which are what <see cref="Fit"/> builds from the
+    /// same rows, so a million-row model.zip is not featurized twice.
+    /// </summary>
+    internal static ITransformer Train(MLContext ml, TunedSettings settings, ITransformer featurizer, IDataView featurized, LabeledData training, LabeledData checking)
+    {
         var outcome = TrainerRegistry.Create(settings.Trainer, settings.TrainerSeed)
             .Train(training, checking, settings.TrainerParameters, settings.Metric, _ => true, CancellationToken.None);
         if (outcome.Status == TrainingStatus.Diverged)

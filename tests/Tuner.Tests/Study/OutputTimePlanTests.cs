@@ -10,7 +10,7 @@ public sealed class OutputTimePlanTests
     [Fact]
     public void The_search_leaves_a_tenth_for_the_curve_by_size_and_a_little_for_the_outputs()
     {
-        var plan = new OutputTimePlan(Minute, TimeSpan.Zero);
+        var plan = new OutputTimePlan(Minute);
 
         Assert.Equal(TimeSpan.FromSeconds(60 - 6 - 1.8 - 1), plan.SearchTime);
         var allowance = plan.SizeCurveAllowance(plan.SearchTime!.Value, left: Minute - plan.SearchTime.Value, winnerSeconds: 0.2, folds: 1, trials: 500);
@@ -20,13 +20,13 @@ public sealed class OutputTimePlanTests
     [Fact]
     public void A_short_budget_keeps_at_least_half_for_the_search()
     {
-        Assert.Equal(TimeSpan.FromSeconds(0.75), new OutputTimePlan(TimeSpan.FromSeconds(1.5), TimeSpan.Zero).SearchTime);
+        Assert.Equal(TimeSpan.FromSeconds(0.75), new OutputTimePlan(TimeSpan.FromSeconds(1.5)).SearchTime);
     }
 
     [Fact]
     public void The_curve_by_size_gets_only_what_the_export_and_report_leave_and_is_skipped_under_a_second()
     {
-        var plan = new OutputTimePlan(Minute, TimeSpan.Zero);
+        var plan = new OutputTimePlan(Minute);
         var search = plan.SearchTime!.Value;
 
         // 8.8 s left; refitting a winner that took 10 s over 2 folds costs about 5.5 s, the report of 1,000 trials 1 s.
@@ -36,21 +36,9 @@ public sealed class OutputTimePlanTests
     }
 
     [Fact]
-    public void Featurizing_the_rows_again_for_model_zip_is_reserved_and_counted_before_the_curve_by_size()
-    {
-        // On a million rows featurizing one fold takes seconds, and model.zip's production pipeline does it again.
-        var plan = new OutputTimePlan(Minute, TimeSpan.FromSeconds(12));
-
-        Assert.Equal(TimeSpan.FromSeconds(60 - 6 - 1.8 - 1 - 12), plan.SearchTime);
-        var allowance = plan.SizeCurveAllowance(plan.SearchTime!.Value, left: TimeSpan.FromSeconds(20.8), winnerSeconds: 2, folds: 1, trials: 100);
-        Assert.Equal(TimeSpan.FromSeconds(20.8 - 12 - 2.5 - 0.55), allowance);
-        Assert.Equal(TimeSpan.FromSeconds(30), new OutputTimePlan(Minute, TimeSpan.FromSeconds(40)).SearchTime); // still half for the search
-    }
-
-    [Fact]
     public void Without_a_time_budget_nothing_is_reserved_and_the_curve_by_size_gets_a_tenth_of_the_search()
     {
-        var plan = new OutputTimePlan(null, TimeSpan.Zero);
+        var plan = new OutputTimePlan(null);
 
         Assert.Null(plan.SearchTime);
         Assert.Equal(TimeSpan.FromSeconds(5), plan.SizeCurveAllowance(Minute - TimeSpan.FromSeconds(10), TimeSpan.Zero, 1, 1, 10));
