@@ -92,11 +92,11 @@ public sealed class TuningSession : IDisposable
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
-        var timePlan = new OutputTimePlan(requested.Time);
         // The file's text and the featurizer's buffers are garbage now; compacting hands their memory back
         // before the trials allocate theirs, so the peak stays near the matrices' size.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
+        var timePlan = new OutputTimePlan(requested.Time);
         var budget = requested with { Time = timePlan.SearchTime };
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
