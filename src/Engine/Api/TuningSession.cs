@@ -76,6 +76,7 @@ public sealed class TuningSession : IDisposable
             throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
         if (!(options.HeartbeatTimeoutSeconds > 0) || !double.IsFinite(options.HeartbeatTimeoutSeconds))
             throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
+        var maxOutage = OutageTimeout(options.OutageTimeoutSeconds);
         if (string.IsNullOrWhiteSpace(options.Data) || string.IsNullOrWhiteSpace(options.Label))
             throw new UserInputException("A study needs its data file and label column (--data and --label).");
         OutputPaths.Directory(options.OutDirectory, "--out");
@@ -102,7 +103,7 @@ public sealed class TuningSession : IDisposable
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
             data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
 
-        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger);
+        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger, maxOutage);
         try
         {
             var study = OpenStudy(store, options.StudyName, config);
@@ -124,11 +125,14 @@ public sealed class TuningSession : IDisposable
     /// <summary>
     /// Joins a study another process created in a shared store (`tuner worker`): its data (the local file, or the
     /// copy in the store, kept under <paramref name="dataCache"/>), space, sampler, pruner and budget all come from the store.
+    /// The server may be unreachable for <paramref name="outageTimeoutSeconds"/> at a time (default: ten minutes).
     /// </summary>
-    public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null)
+    public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null,
+        double? outageTimeoutSeconds = null)
     {
         RequireParallel(parallel);
-        var (store, study) = StoredStudy.Open(storage, studyName, logger);
+        var maxOutage = OutageTimeout(outageTimeoutSeconds ?? PostgresRetry.DefaultMaxOutage.TotalSeconds);
+        var (store, study) = StoredStudy.Open(storage, studyName, logger, maxOutage);
         try
         {
             var plan = study.Plan ?? throw new UserInputException(
@@ -227,6 +231,10 @@ public sealed class TuningSession : IDisposable
     {
         if (parallel < 1) throw new UserInputException($"--parallel {parallel} must be at least 1.");
     }
+
+    private static TimeSpan OutageTimeout(double seconds) => seconds > 0 && seconds <= TimeSpan.FromDays(3650).TotalSeconds
+        ? TimeSpan.FromSeconds(seconds)
+        : throw new UserInputException($"--outage-timeout {seconds} must be a positive number of seconds (at most ten years), e.g. --outage-timeout 600.");
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
     {

@@ -22,7 +22,7 @@ internal sealed class PostgresDialect : StoreDialect
         var builder = PostgresConnection.Parse(connectionString);
         Location = PostgresConnection.Describe(builder);
         _source = NpgsqlDataSource.Create(PostgresConnection.ForStore(builder));
-        _retry = new PostgresRetry(Location, logger, maxOutage ?? TimeSpan.FromMinutes(10));
+        _retry = new PostgresRetry(Location, logger, maxOutage ?? PostgresRetry.DefaultMaxOutage);
         try
         {
             using var connection = _source.OpenConnection();

@@ -8,7 +8,9 @@ namespace Tuner.Storage;
 /// <summary>
 /// The embedded store: one SQLite file. One connection guarded by a lock serves all trial threads; WAL
 /// journaling keeps a reader (a report) from blocking the study. Writes take SQLite's write lock at once
-/// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn.
+/// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn. A full
+/// disk or a lock held elsewhere past the busy timeout ends the call with one line (<see cref="SqliteFaults"/>);
+/// the transaction it was in rolls back, so the store keeps every earlier commit.
 /// </summary>
 internal sealed class SqliteDialect : StoreDialect
 {
@@ -26,7 +28,7 @@ internal sealed class SqliteDialect : StoreDialect
         try
         {
             _connection.Open();
-            _session.Execute("PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+            _session.Execute($"PRAGMA busy_timeout={SqliteFaults.BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
             // Foreign keys are off while migrating (they can only be switched outside a transaction): a migration that
             // rebuilds a table drops the old one, which they forbid. Rebuilt tables keep their ids, so references hold.
             _session.InWriteTransaction(() =>
@@ -42,7 +44,7 @@ internal sealed class SqliteDialect : StoreDialect
         {
             _connection.Dispose();
             if (e is SqliteException failure)
-                throw new UserInputException($"Cannot open the study store '{path}': {failure.Message.TrimEnd('.')}; pass another --storage or --out.");
+                throw SqliteFaults.Explain(failure, path, "opening it") as Exception ?? new UserInputException($"Cannot open the study store '{path}': {failure.Message.TrimEnd('.')}; pass another --storage or --out.");
             throw;
         }
     }
@@ -53,7 +55,17 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override T Run<T>(string action, Func<StoreSession, int, T> work)
     {
-        lock (_lock) return work(_session, 0);
+        lock (_lock)
+        {
+            try
+            {
+                return work(_session, 0);
+            }
+            catch (SqliteException e) when (SqliteFaults.Explain(e, Location, action) is { } fault)
+            {
+                throw fault;
+            }
+        }
     }
 
     public override object Timestamp(DateTimeOffset value) => value.ToString("O");
