@@ -10,20 +10,30 @@ namespace Tuner.Storage;
 /// journaling keeps a reader (a report) from blocking the study. Writes take SQLite's write lock at once
 /// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn. A full
 /// disk or a lock held elsewhere past the busy timeout ends the call with one line (<see cref="SqliteFaults"/>);
-/// the transaction it was in rolls back, so the store keeps every earlier commit.
+/// the transaction it was in rolls back, so the store keeps every earlier commit. Every later call fails at once
+/// with the same fault: the run it serves is ending, and the threads queued behind the first would otherwise
+/// each wait out the busy timeout again. Opening the store again starts afresh.
 /// </summary>
 internal sealed class SqliteDialect : StoreDialect
 {
     private readonly SqliteConnection _connection;
     private readonly StoreSession _session;
     private readonly Lock _lock = new();
+    private StoreUnavailableException? _fault;
 
     public SqliteDialect(string path)
     {
         Location = path;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement until this timeout on top of SQLite's own busy_timeout wait;
+            // the same bound for both keeps the whole wait near BusyTimeout instead of several of them.
+            DefaultTimeout = (int)SqliteFaults.BusyTimeout.TotalSeconds,
+        }.ToString());
         _session = new StoreSession(_connection, c => ((SqliteConnection)c).BeginTransaction(deferred: false));
         try
         {
@@ -57,12 +67,14 @@ internal sealed class SqliteDialect : StoreDialect
     {
         lock (_lock)
         {
+            if (_fault is not null) throw _fault;
             try
             {
                 return work(_session, 0);
             }
             catch (SqliteException e) when (SqliteFaults.Explain(e, Location, action) is { } fault)
             {
+                _fault = fault;
                 throw fault;
             }
         }
