@@ -184,9 +184,21 @@ public sealed class TuningSession : IDisposable
     /// Writes leaderboard.csv; once a trial is complete also best.json, the winner's learning curve by training-set
     /// size (unless cancelled), report.html, and model.zip with Consumption.cs when the winner can be exported.
     /// </summary>
+    /// <exception cref="UserInputException">The disk the outputs go to is full.</exception>
     public StudyOutcome WriteOutputs(CancellationToken cancellationToken = default)
     {
-        var directory = OutDirectory;
+        try
+        {
+            return WriteOutputsTo(OutDirectory, cancellationToken);
+        }
+        catch (IOException e) when (DiskFull.Is(e, OutDirectory))
+        {
+            throw DiskFull.Explain(e);
+        }
+    }
+
+    private StudyOutcome WriteOutputsTo(string directory, CancellationToken cancellationToken)
+    {
         var ranked = Ranking.Rank(Store.LoadTrials(Study.Id), Study.Config.HigherIsBetter);
         var leaderboard = Path.Combine(directory, "leaderboard.csv");
         LeaderboardCsv.Write(leaderboard, ranked);

@@ -4,10 +4,11 @@ using Tuner.Tests.Cli;
 namespace Tuner.Tests.Faults;
 
 /// <summary>
-/// The disk holding the SQLite store fills up mid-study (a real, size-limited filesystem): one line naming the
-/// store and the full disk, exit code 2, every finished trial kept, and the same command continues once there is space.
+/// A disk fills up (a real, size-limited filesystem): the one holding the SQLite store mid-study, or the one the
+/// outputs go to. One line naming the file and the full disk, exit code 2, every finished trial kept, and the
+/// same command continues once there is space.
 /// </summary>
-public sealed class SqliteFullDiskTests
+public sealed class FullDiskTests
 {
     [SizeLimitedFact]
     public void A_full_disk_ends_the_run_with_one_line_and_keeps_every_finished_trial()
@@ -41,5 +42,23 @@ public sealed class SqliteFullDiskTests
 
         Assert.DoesNotContain(after, t => t.State == TrialState.Running);
         Assert.True(after.Count(t => t.IsFinished && !t.IsRetryable) >= finished.Count + 3);
+    }
+
+    [SizeLimitedFact]
+    public void A_full_disk_for_the_outputs_ends_the_run_with_one_line_and_keeps_every_trial()
+    {
+        var work = Samples.TempDirectory();
+        using var disk = SizeLimitedDirectory.Mount(kilobytes: 16);
+        var storage = Path.Combine(work, "study.db");
+
+        var (exit, _, stderr) = TunerProcess.Run(work, "tune", "--data", Samples.Data("spam.csv"), "--label", "type", "--trainers", "sgd", "--trials", "3",
+            "--storage", storage, "--out", disk.Path, "--study", "test");
+
+        Assert.True(exit == 2, $"exit code {exit}, stderr: {string.Join(" | ", stderr)}");
+        var line = Assert.Single(stderr);
+        Assert.StartsWith("tuner: The disk is full (", line);
+        Assert.Contains($"'{disk.Path}/", line);
+        Assert.Contains("); free space on it, then run the same command again", line);
+        Assert.Equal(3, Tests.Study.StudyHarness.StoredTrials(storage).Count(t => t.IsFinished && !t.IsRetryable));
     }
 }
