@@ -63,8 +63,9 @@ public sealed class TuningSession : IDisposable
         $"Study '{Study.Name}': {Study.Config.Task} on '{DataPath}' ({_prepared.Data.Rows} rows, {_prepared.Data.Columns.Count} columns -> {Study.Config.FeatureColumns} features), " +
         $"ranking by validation {Study.Config.Metric}, {TrialsBefore} trials already done; store {Store.Location}";
 
+    /// <param name="stopWaiting">Cancelled (Ctrl+C), ends any wait for an unreachable PostgreSQL store at once; pass the run's token.</param>
     /// <exception cref="UserInputException">An option, the data or the store is not usable, or the study exists with other settings.</exception>
-    public static TuningSession Open(StudyOptions options, StudyComponents? components = null, ILogger? logger = null)
+    public static TuningSession Open(StudyOptions options, StudyComponents? components = null, ILogger? logger = null, CancellationToken stopWaiting = default)
     {
         components ??= new StudyComponents();
         var requested = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
@@ -103,7 +104,7 @@ public sealed class TuningSession : IDisposable
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
             data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
 
-        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger, maxOutage);
+        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger, maxOutage, stopWaiting);
         try
         {
             var study = OpenStudy(store, options.StudyName, config);
@@ -125,14 +126,15 @@ public sealed class TuningSession : IDisposable
     /// <summary>
     /// Joins a study another process created in a shared store (`tuner worker`): its data (the local file, or the
     /// copy in the store, kept under <paramref name="dataCache"/>), space, sampler, pruner and budget all come from the store.
-    /// The server may be unreachable for <paramref name="outageTimeoutSeconds"/> at a time (default: ten minutes).
+    /// The server may be unreachable for <paramref name="outageTimeoutSeconds"/> at a time (default: ten minutes), unless
+    /// <paramref name="stopWaiting"/> is cancelled first.
     /// </summary>
     public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null,
-        double? outageTimeoutSeconds = null)
+        double? outageTimeoutSeconds = null, CancellationToken stopWaiting = default)
     {
         RequireParallel(parallel);
         var maxOutage = OutageTimeout(outageTimeoutSeconds ?? PostgresRetry.DefaultMaxOutage.TotalSeconds);
-        var (store, study) = StoredStudy.Open(storage, studyName, logger, maxOutage);
+        var (store, study) = StoredStudy.Open(storage, studyName, logger, maxOutage, stopWaiting);
         try
         {
             var plan = study.Plan ?? throw new UserInputException(

@@ -11,9 +11,9 @@ namespace Tuner.Storage;
 /// <see cref="MaxOutage"/>. Each operation is written so that running it again after a failure whose
 /// outcome is unknown changes nothing twice; the attempt number lets it check what an earlier try did.
 /// An outage is logged once when it begins and once when the server answers again, however many trial
-/// threads wait through it.
+/// threads wait through it. Cancelling <paramref name="stopWaiting"/> (Ctrl+C) ends a wait at once.
 /// </summary>
-public sealed class PostgresRetry(string location, ILogger? logger, TimeSpan maxOutage)
+public sealed class PostgresRetry(string location, ILogger? logger, TimeSpan maxOutage, CancellationToken stopWaiting = default)
 {
     /// <summary>How long a command waits through an outage unless told otherwise (--outage-timeout).</summary>
     public static readonly TimeSpan DefaultMaxOutage = TimeSpan.FromMinutes(10);
@@ -40,7 +40,7 @@ public sealed class PostgresRetry(string location, ILogger? logger, TimeSpan max
             catch (Exception e) when (IsTransient(e) && outage.Elapsed < MaxOutage)
             {
                 OutageBegins(action, e);
-                Thread.Sleep(delay);
+                if (stopWaiting.WaitHandle.WaitOne(delay)) stopWaiting.ThrowIfCancellationRequested();
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestDelay.Ticks));
                 continue;
             }

@@ -7,7 +7,8 @@ namespace Tuner.Tests.Faults;
 /// <summary>
 /// The PostgreSQL server of a shared study stops mid-study (a real server, stopped by the test): a short outage is
 /// ridden out with one notice when it begins and one when the server answers again, and the study completes with
-/// every trial; an outage longer than --outage-timeout ends the run with one line and exit code 2, keeping every finished trial.
+/// every trial; an outage longer than --outage-timeout ends the run with one line and exit code 2, and Ctrl+C during one
+/// ends it with exit code 130, both keeping every finished trial.
 /// </summary>
 public sealed class PostgresRestartTests
 {
@@ -62,6 +63,28 @@ public sealed class PostgresRestartTests
         Assert.Contains("stayed unreachable for 3 s", stderr[^1]);
         Assert.Contains("run the same command again once the server is back", stderr[^1]);
         Assert.DoesNotContain("Password", stderr[^1]);
+        server.Resume();
+        AssertKept(before, Tests.Study.StudyHarness.StoredTrials(server.ConnectionString));
+    }
+
+    [RestartablePostgresFact]
+    public void Ctrl_C_while_waiting_for_the_server_stops_at_once_with_exit_code_130_keeping_every_finished_trial()
+    {
+        using var server = RestartablePostgres.Start();
+        var work = Samples.TempDirectory();
+        using var tune = TunerProcess.Start(work, Tune(work, server, trials: 100_000));
+        WaitFor(() => Trials(tune) >= 2, "two trials");
+        var before = Finished(server);
+
+        server.Halt();
+        WaitFor(() => tune.Stderr.Any(IsOutageNotice), "the outage notice");
+        Process.Start("kill", ["-INT", tune.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        // Far less than the default --outage-timeout of 10 minutes: the wait itself was cancelled.
+        var exit = tune.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == 130, $"exit code {exit}, stderr: {string.Join(" | ", tune.Stderr)}");
+        Assert.Equal("tuner: interrupted; everything finished so far is kept.", tune.Stderr[^1]);
+        Assert.DoesNotContain(tune.Stderr, l => l.Contains("   at ", StringComparison.Ordinal));
         server.Resume();
         AssertKept(before, Tests.Study.StudyHarness.StoredTrials(server.ConnectionString));
     }
