@@ -53,9 +53,9 @@ internal sealed class SqliteDialect : StoreDialect
         catch (Exception e)
         {
             _connection.Dispose();
-            if (e is SqliteException failure)
-                throw SqliteFaults.Explain(failure, path, "opening it") as Exception ?? new UserInputException($"Cannot open the study store '{path}': {failure.Message.TrimEnd('.')}; pass another --storage or --out.");
-            throw;
+            if (e is not SqliteException failure) throw;
+            if (SqliteFaults.Explain(failure, path, "opening it") is { } fault) throw fault;
+            throw new UserInputException($"Cannot open the study store '{path}': {failure.Message.TrimEnd('.')}; pass another --storage or --out.");
         }
     }
 
