@@ -19,7 +19,8 @@ public sealed class PostgresRetry(string location, ILogger? logger, TimeSpan max
     public static readonly TimeSpan DefaultMaxOutage = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan FirstDelay = TimeSpan.FromSeconds(0.2);
-    private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(10);
+    /// <summary>The longest wait between two attempts: a process reconnects at most this long after the server is back.</summary>
+    internal static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
     private long _outageStarted;

@@ -32,6 +32,8 @@ internal sealed class StudyRunner(
     private readonly CurveBoard _board = new();
     private ForeignCurves? _curves;
     private StoreUnavailableException? _storeFault;
+    private long _lastContact = Stopwatch.GetTimestamp();
+    private long _judgeSilenceFrom;
 
     public async Task RunAsync(Budget budget, CancellationToken cancellationToken)
     {
@@ -167,7 +169,15 @@ internal sealed class StudyRunner(
     private void Beat(Budget budget, CancellationTokenSource stop)
     {
         store.Heartbeat(_running.Keys.ToList());
-        var failed = AbandonedTrials.GiveUp(store, study.Id, heartbeatTimeout);
+        var failed = AbandonedTrials.GiveUpGone(store, study.Id);
+        // That call always reaches the store. Cut off from it for longer than the timeout (an outage), this process was
+        // most likely not alone: the other workers get a full timeout, plus the longest wait between two retries, to
+        // reconnect before their silence counts. Otherwise the first worker back would give up every other one's trials.
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(_lastContact, now) > heartbeatTimeout)
+            _judgeSilenceFrom = now + (long)((heartbeatTimeout + PostgresRetry.LongestDelay).TotalSeconds * Stopwatch.Frequency);
+        _lastContact = now;
+        if (now >= _judgeSilenceFrom) failed += AbandonedTrials.GiveUpSilent(store, study.Id, heartbeatTimeout);
         if (failed > 0) logger?.LogWarning("{Count} trial(s) of stopped workers were given up; their configurations will be retried", failed);
         lock (_gate)
         {

@@ -19,7 +19,8 @@ public sealed class PostgresRestartTests
     {
         using var server = RestartablePostgres.Start();
         var work = Samples.TempDirectory();
-        using var tune = TunerProcess.Start(work, Tune(work, server, trials: 120));
+        var heartbeatTimeout = TimeSpan.FromSeconds(4);
+        using var tune = TunerProcess.Start(work, [.. Tune(work, server, trials: 120), "--heartbeat-timeout", $"{heartbeatTimeout.TotalSeconds}"]);
         WaitFor(() => Trials(tune) >= 1, "the first trial of tune");
         using var worker = TunerProcess.Start(work, "worker", "--study", "test", "--storage", server.ConnectionString, "--parallel", "1");
         WaitFor(() => Trials(worker) >= 1, "the first trial of the worker");
@@ -27,6 +28,9 @@ public sealed class PostgresRestartTests
 
         server.Halt();
         WaitFor(() => tune.Stderr.Any(IsOutageNotice) && worker.Stderr.Any(IsOutageNotice), "both processes to notice the outage");
+        // Down long enough for the retries to reach their longest wait (10 s), so the two processes come back seconds
+        // apart, with every heartbeat older than the timeout: the first one back must not give up the other's running trials.
+        Thread.Sleep(heartbeatTimeout + TimeSpan.FromSeconds(16));
         server.Resume();
         var (tuneExit, workerExit) = (tune.WaitForExit(TimeSpan.FromMinutes(3)), worker.WaitForExit(TimeSpan.FromMinutes(3)));
 
@@ -41,6 +45,7 @@ public sealed class PostgresRestartTests
         var after = Tests.Study.StudyHarness.StoredTrials(server.ConnectionString);
         AssertKept(before, after);
         Assert.DoesNotContain(after, t => t.State == TrialState.Running);
+        Assert.DoesNotContain(after, t => t.State == TrialState.Interrupted);
         Assert.Equal(120, after.Count(t => t.IsFinished && !t.IsRetryable));
     }
 
