@@ -70,6 +70,9 @@ public sealed record StudyOptions
     /// <summary>Seconds without a heartbeat after which a worker's running trial is given up and retried.</summary>
     public double HeartbeatTimeoutSeconds { get; init; } = StudyPlan.DefaultHeartbeatTimeoutSeconds;
 
+    /// <summary>Seconds a PostgreSQL store may stay unreachable (a restart, a network cut) before the run stops; finished trials are kept.</summary>
+    public double OutageTimeoutSeconds { get; init; } = PostgresRetry.DefaultMaxOutage.TotalSeconds;
+
     /// <summary>Binary: the class the probability stands for (default: 1/true/yes against 0/false/no, else the rarer class).</summary>
     public string? PositiveClass { get; init; }
 

@@ -63,8 +63,9 @@ public sealed class TuningSession : IDisposable
         $"Study '{Study.Name}': {Study.Config.Task} on '{DataPath}' ({_prepared.Data.Rows} rows, {_prepared.Data.Columns.Count} columns -> {Study.Config.FeatureColumns} features), " +
         $"ranking by validation {Study.Config.Metric}, {TrialsBefore} trials already done; store {Store.Location}";
 
+    /// <param name="stopWaiting">Cancelled (Ctrl+C), ends any wait for an unreachable PostgreSQL store at once; pass the run's token.</param>
     /// <exception cref="UserInputException">An option, the data or the store is not usable, or the study exists with other settings.</exception>
-    public static TuningSession Open(StudyOptions options, StudyComponents? components = null, ILogger? logger = null)
+    public static TuningSession Open(StudyOptions options, StudyComponents? components = null, ILogger? logger = null, CancellationToken stopWaiting = default)
     {
         components ??= new StudyComponents();
         var requested = Budget.Parse(options.TimeSeconds, options.Trials, options.Target);
@@ -74,6 +75,7 @@ public sealed class TuningSession : IDisposable
             throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
         if (!(options.HeartbeatTimeoutSeconds > 0) || !double.IsFinite(options.HeartbeatTimeoutSeconds))
             throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
+        var maxOutage = OutageTimeout(options.OutageTimeoutSeconds);
         if (string.IsNullOrWhiteSpace(options.Data) || string.IsNullOrWhiteSpace(options.Label))
             throw new UserInputException("A study needs its data file and label column (--data and --label).");
         OutputPaths.Directory(options.OutDirectory, "--out");
@@ -106,7 +108,7 @@ public sealed class TuningSession : IDisposable
             space.Trainers.Select(t => t.Trainer).ToList(), space.Json,
             data.Label.Classes.Select((_, c) => data.Labels.Count(l => l == c)).ToList(), data.Format.TextMissing);
 
-        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger);
+        var store = components.Store ?? StoredStudy.OpenStore(options.StoragePath, logger, maxOutage, stopWaiting);
         try
         {
             var study = OpenStudy(store, options.StudyName, config);
@@ -128,11 +130,15 @@ public sealed class TuningSession : IDisposable
     /// <summary>
     /// Joins a study another process created in a shared store (`tuner worker`): its data (the local file, or the
     /// copy in the store, kept under <paramref name="dataCache"/>), space, sampler, pruner and budget all come from the store.
+    /// The server may be unreachable for <paramref name="outageTimeoutSeconds"/> at a time (default: ten minutes), unless
+    /// <paramref name="stopWaiting"/> is cancelled first.
     /// </summary>
-    public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null)
+    public static TuningSession Join(string storage, string studyName, int parallel, string? dataCache = null, ILogger? logger = null,
+        double? outageTimeoutSeconds = null, CancellationToken stopWaiting = default)
     {
         RequireParallel(parallel);
-        var (store, study) = StoredStudy.Open(storage, studyName, logger);
+        var maxOutage = OutageTimeout(outageTimeoutSeconds ?? PostgresRetry.DefaultMaxOutage.TotalSeconds);
+        var (store, study) = StoredStudy.Open(storage, studyName, logger, maxOutage, stopWaiting);
         try
         {
             var plan = study.Plan ?? throw new UserInputException(
@@ -184,9 +190,21 @@ public sealed class TuningSession : IDisposable
     /// Writes leaderboard.csv; once a trial is complete also best.json, the winner's learning curve by training-set
     /// size (unless cancelled), report.html, and model.zip with Consumption.cs when the winner can be exported.
     /// </summary>
+    /// <exception cref="UserInputException">The disk the outputs go to is full.</exception>
     public StudyOutcome WriteOutputs(CancellationToken cancellationToken = default)
     {
-        var directory = OutDirectory;
+        try
+        {
+            return WriteOutputsTo(OutDirectory, cancellationToken);
+        }
+        catch (IOException e) when (DiskFull.Is(e, OutDirectory))
+        {
+            throw DiskFull.Explain(e);
+        }
+    }
+
+    private StudyOutcome WriteOutputsTo(string directory, CancellationToken cancellationToken)
+    {
         var ranked = Ranking.Rank(Store.LoadTrials(Study.Id), Study.Config.HigherIsBetter);
         var leaderboard = Path.Combine(directory, "leaderboard.csv");
         LeaderboardCsv.Write(leaderboard, ranked);
@@ -231,6 +249,10 @@ public sealed class TuningSession : IDisposable
     {
         if (parallel < 1) throw new UserInputException($"--parallel {parallel} must be at least 1.");
     }
+
+    private static TimeSpan OutageTimeout(double seconds) => seconds > 0 && seconds <= TimeSpan.FromDays(3650).TotalSeconds
+        ? TimeSpan.FromSeconds(seconds)
+        : throw new UserInputException($"--outage-timeout {seconds} must be a positive number of seconds (at most ten years), e.g. --outage-timeout 600.");
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
     {

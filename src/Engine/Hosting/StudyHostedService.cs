@@ -41,7 +41,7 @@ internal sealed class StudyHostedService(IOptions<TunerOptions> options, TunerRu
     {
         try
         {
-            using var session = TuningSession.Open(study, logger: logger);
+            using var session = TuningSession.Open(study, logger: logger, stopWaiting: stoppingToken);
             logger.LogInformation("{Description}", session.Description);
             var outcome = await session.RunAsync(runs, stoppingToken);
             logger.LogInformation("Study '{Study}': {Trials} trials, best {Metric} {Best:G5} ({Trainer}); outputs in {Directory}",

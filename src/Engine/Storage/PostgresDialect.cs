@@ -17,12 +17,12 @@ internal sealed class PostgresDialect : StoreDialect
     private readonly NpgsqlDataSource _source;
     private readonly PostgresRetry _retry;
 
-    public PostgresDialect(string connectionString, ILogger? logger = null, TimeSpan? maxOutage = null)
+    public PostgresDialect(string connectionString, ILogger? logger = null, TimeSpan? maxOutage = null, CancellationToken stopWaiting = default)
     {
         var builder = PostgresConnection.Parse(connectionString);
         Location = PostgresConnection.Describe(builder);
         _source = NpgsqlDataSource.Create(PostgresConnection.ForStore(builder));
-        _retry = new PostgresRetry(Location, logger, maxOutage ?? TimeSpan.FromMinutes(10));
+        _retry = new PostgresRetry(Location, logger, maxOutage ?? PostgresRetry.DefaultMaxOutage, stopWaiting);
         try
         {
             using var connection = _source.OpenConnection();

@@ -18,9 +18,13 @@ public sealed class RelationalStudyStore : IStudyStore
     /// <summary>The embedded store: an SQLite file, created when missing.</summary>
     public static RelationalStudyStore OpenSqlite(string path) => new(new SqliteDialect(path));
 
-    /// <summary>The shared store: a PostgreSQL database named by a connection string, its tables created when missing.</summary>
-    public static RelationalStudyStore OpenPostgres(string connectionString, ILogger? logger = null, TimeSpan? maxOutage = null) =>
-        new(new PostgresDialect(connectionString, logger, maxOutage));
+    /// <summary>
+    /// The shared store: a PostgreSQL database named by a connection string, its tables created when missing. Calls wait
+    /// through an outage of up to <paramref name="maxOutage"/>, or until <paramref name="stopWaiting"/> is cancelled.
+    /// </summary>
+    public static RelationalStudyStore OpenPostgres(string connectionString, ILogger? logger = null, TimeSpan? maxOutage = null,
+        CancellationToken stopWaiting = default) =>
+        new(new PostgresDialect(connectionString, logger, maxOutage, stopWaiting));
 
     public string Location => _dialect.Location;
 

@@ -8,25 +8,37 @@ namespace Tuner.Storage;
 /// <summary>
 /// The embedded store: one SQLite file. One connection guarded by a lock serves all trial threads; WAL
 /// journaling keeps a reader (a report) from blocking the study. Writes take SQLite's write lock at once
-/// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn.
+/// (BEGIN IMMEDIATE), so processes sharing the file on one machine claim and version trials in turn. A full
+/// disk or a lock held elsewhere past the busy timeout ends the call with one line (<see cref="SqliteFaults"/>);
+/// the transaction it was in rolls back, so the store keeps every earlier commit. Every later call fails at once
+/// with the same fault: the run it serves is ending, and the threads queued behind the first would otherwise
+/// each wait out the busy timeout again. Opening the store again starts afresh.
 /// </summary>
 internal sealed class SqliteDialect : StoreDialect
 {
     private readonly SqliteConnection _connection;
     private readonly StoreSession _session;
     private readonly Lock _lock = new();
+    private StoreUnavailableException? _fault;
 
     public SqliteDialect(string path)
     {
         Location = path;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement until this timeout on top of SQLite's own busy_timeout wait;
+            // the same bound for both keeps the whole wait near BusyTimeout instead of several of them.
+            DefaultTimeout = (int)SqliteFaults.BusyTimeout.TotalSeconds,
+        }.ToString());
         _session = new StoreSession(_connection, c => ((SqliteConnection)c).BeginTransaction(deferred: false));
         try
         {
             _connection.Open();
-            _session.Execute("PRAGMA busy_timeout=10000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+            _session.Execute($"PRAGMA busy_timeout={SqliteFaults.BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
             // Foreign keys are off while migrating (they can only be switched outside a transaction): a migration that
             // rebuilds a table drops the old one, which they forbid. Rebuilt tables keep their ids, so references hold.
             _session.InWriteTransaction(() =>
@@ -41,9 +53,9 @@ internal sealed class SqliteDialect : StoreDialect
         catch (Exception e)
         {
             _connection.Dispose();
-            if (e is SqliteException failure)
-                throw new UserInputException($"Cannot open the study store '{path}': {failure.Message.TrimEnd('.')}; pass another --storage or --out.");
-            throw;
+            if (e is not SqliteException failure) throw;
+            if (SqliteFaults.Explain(failure, path, "opening it") is { } fault) throw fault;
+            throw new UserInputException($"Cannot open the study store '{path}': {failure.Message.TrimEnd('.')}; pass another --storage or --out.");
         }
     }
 
@@ -53,7 +65,19 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override T Run<T>(string action, Func<StoreSession, int, T> work)
     {
-        lock (_lock) return work(_session, 0);
+        lock (_lock)
+        {
+            if (_fault is not null) throw _fault;
+            try
+            {
+                return work(_session, 0);
+            }
+            catch (SqliteException e) when (SqliteFaults.Explain(e, Location, action) is { } fault)
+            {
+                _fault = fault;
+                throw fault;
+            }
+        }
     }
 
     public override object Timestamp(DateTimeOffset value) => value.ToString("O");

@@ -20,20 +20,24 @@ internal static class StoredStudy
     /// <summary>The --storage value as it may be shown: an SQLite path as given, a connection string without its password.</summary>
     public static string Describe(string storage) => IsShared(storage) ? PostgresConnection.Describe(storage) : storage;
 
-    /// <summary>Opens (and creates, when new) the store a --storage value names.</summary>
-    public static IStudyStore OpenStore(string storage, ILogger? logger = null) =>
-        IsShared(storage) ? RelationalStudyStore.OpenPostgres(storage, logger) : RelationalStudyStore.OpenSqlite(storage);
+    /// <summary>
+    /// Opens (and creates, when new) the store a --storage value names; a server may be unreachable for <paramref name="maxOutage"/>
+    /// at a time, unless <paramref name="stopWaiting"/> is cancelled first.
+    /// </summary>
+    public static IStudyStore OpenStore(string storage, ILogger? logger = null, TimeSpan? maxOutage = null, CancellationToken stopWaiting = default) =>
+        IsShared(storage) ? RelationalStudyStore.OpenPostgres(storage, logger, maxOutage, stopWaiting) : RelationalStudyStore.OpenSqlite(storage);
 
     /// <summary>Where outputs go by default for a study in this store: beside an SQLite file, runs/&lt;study&gt; for a server.</summary>
     public static string OutputDirectory(string storage, string studyName) =>
         IsShared(storage) ? DefaultDirectory(studyName) : Path.GetDirectoryName(Path.GetFullPath(storage))!;
 
     /// <summary>Opens an existing store and the named study in it.</summary>
-    public static (IStudyStore Store, StudyInfo Study) Open(string storage, string studyName, ILogger? logger = null)
+    public static (IStudyStore Store, StudyInfo Study) Open(string storage, string studyName, ILogger? logger = null, TimeSpan? maxOutage = null,
+        CancellationToken stopWaiting = default)
     {
         if (!IsShared(storage) && !File.Exists(storage))
             throw new UserInputException($"Study store '{storage}' for study '{studyName}' does not exist; pass the study.db written by `tuner tune` with --storage.");
-        var store = OpenStore(storage, logger);
+        var store = OpenStore(storage, logger, maxOutage, stopWaiting);
         var study = store.FindStudy(studyName);
         if (study is not null) return (store, study);
         var names = string.Join(", ", store.ListStudies().Select(s => s.Name));

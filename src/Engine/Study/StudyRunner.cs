@@ -14,7 +14,10 @@ namespace Tuner.Study;
 /// number n succeeds only if no one else took it, so a proposal is always made from every trial numbered
 /// below it and no configuration is claimed twice. Configurations left unfinished (a stopped run, a dead
 /// worker) are retried first. Cancellation (Ctrl+C, the time budget, the target reached) stops the running
-/// trials, which are recorded as cancelled with the reason and retried later.
+/// trials, which are recorded as cancelled with the reason and retried later. A store that becomes unusable
+/// (<see cref="StoreUnavailableException"/>: a full disk, a lock held elsewhere, a server down too long) stops
+/// the study at once and is rethrown; trials still running then stay as they are stored, and the next run
+/// gives them up as interrupted and runs their configurations first.
 /// </summary>
 internal sealed class StudyRunner(
     IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, TimeSpan heartbeatTimeout,
@@ -28,6 +31,9 @@ internal sealed class StudyRunner(
     private readonly StudyHistory _history = new(store, study.Id);
     private readonly CurveBoard _board = new();
     private ForeignCurves? _curves;
+    private StoreUnavailableException? _storeFault;
+    private long _lastContact = Stopwatch.GetTimestamp();
+    private long _judgeSilenceFrom;
 
     public async Task RunAsync(Budget budget, CancellationToken cancellationToken)
     {
@@ -38,9 +44,29 @@ internal sealed class StudyRunner(
         var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board);
         using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))
-            .Select(_ => Task.Factory.StartNew(() => Work(executor, budget, stop, cancellationToken), TaskCreationOptions.LongRunning))
+            .Select(_ => Task.Factory.StartNew(() => WorkUntilStoreFault(executor, budget, stop, cancellationToken), TaskCreationOptions.LongRunning))
             .ToArray();
         await Task.WhenAll(workers);
+        if (_storeFault is { } fault) throw fault;
+    }
+
+    private void WorkUntilStoreFault(TrialExecutor executor, Budget budget, CancellationTokenSource stop, CancellationToken interrupted)
+    {
+        try
+        {
+            Work(executor, budget, stop, interrupted);
+        }
+        catch (StoreUnavailableException e)
+        {
+            StopOn(e, stop);
+        }
+    }
+
+    /// <summary>Keeps the first store fault and stops every worker: the others' writes would only wait for the same store.</summary>
+    private void StopOn(StoreUnavailableException fault, CancellationTokenSource stop)
+    {
+        Interlocked.CompareExchange(ref _storeFault, fault, null);
+        stop.Cancel();
     }
 
     private void Work(TrialExecutor executor, Budget budget, CancellationTokenSource stop, CancellationToken interrupted)
@@ -72,6 +98,7 @@ internal sealed class StudyRunner(
                     (DateTimeOffset.UtcNow - trial.Started).TotalSeconds, 0, reason);
             }
 
+            if (_storeFault is not null) return;
             if (!store.FinishTrial(trial.Id, result))
             {
                 logger?.LogWarning("Trial {Number} was given up by the study (no heartbeat reached it in time); its result is dropped and its configuration retried", trial.Number);
@@ -125,11 +152,32 @@ internal sealed class StudyRunner(
         }
     }
 
-    /// <summary>Beats for this process's running trials, gives up abandoned ones, and catches up with the study.</summary>
+    /// <summary>Beats for this process's running trials, gives up abandoned ones, and catches up with the study; a store fault stops the study.</summary>
     private void Tick(Budget budget, CancellationTokenSource stop)
     {
+        if (_storeFault is not null) return;
+        try
+        {
+            Beat(budget, stop);
+        }
+        catch (StoreUnavailableException e)
+        {
+            StopOn(e, stop);
+        }
+    }
+
+    private void Beat(Budget budget, CancellationTokenSource stop)
+    {
         store.Heartbeat(_running.Keys.ToList());
-        var failed = AbandonedTrials.GiveUp(store, study.Id, heartbeatTimeout);
+        var failed = AbandonedTrials.GiveUpGone(store, study.Id);
+        // That call always reaches the store. Cut off from it for longer than the timeout (an outage), this process was
+        // most likely not alone: the other workers get a full timeout, plus the longest wait between two retries, to
+        // reconnect before their silence counts. Otherwise the first worker back would give up every other one's trials.
+        var now = Stopwatch.GetTimestamp();
+        if (Stopwatch.GetElapsedTime(_lastContact, now) > heartbeatTimeout)
+            _judgeSilenceFrom = now + (long)((heartbeatTimeout + PostgresRetry.LongestDelay).TotalSeconds * Stopwatch.Frequency);
+        _lastContact = now;
+        if (now >= _judgeSilenceFrom) failed += AbandonedTrials.GiveUpSilent(store, study.Id, heartbeatTimeout);
         if (failed > 0) logger?.LogWarning("{Count} trial(s) of stopped workers were given up; their configurations will be retried", failed);
         lock (_gate)
         {

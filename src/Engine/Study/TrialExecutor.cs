@@ -10,7 +10,8 @@ namespace Tuner.Study;
 /// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store (in
 /// batches, see <see cref="StepBuffer"/>) and the pruner (which may stop it), scores
 /// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. A trainer that
-/// throws fails only its own trial.
+/// throws (out of memory included) fails only its own trial; a store that cannot take the curve is the
+/// study's problem, not the trial's, and goes up to the runner.
 /// </summary>
 internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board)
 {
@@ -49,7 +50,7 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
         {
             return new TrialResult(TrialState.Diverged, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, e.Message);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not StoreUnavailableException)
         {
             return new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes,
                 $"{e.GetType().Name}: {e.Message}");
@@ -80,12 +81,14 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
 
             // A diverged epoch is returned in the curve without being reported; keep it too.
             foreach (var step in outcome.Epochs.Where(e => e.Epoch > reported)) steps.Add(step);
-            return (outcome, pruned);
-        }
-        finally
-        {
             // Before the result: whoever reads a finished trial finds its whole curve.
             steps.Flush();
+            return (outcome, pruned);
+        }
+        catch (Exception e) when (e is not StoreUnavailableException)
+        {
+            steps.Flush();
+            throw;
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Tuner.Output;
 using Tuner.Storage;
 
 namespace Tuner.Cli;
@@ -52,20 +53,22 @@ public static class HostedCommand
         {
             return await work();
         }
-        catch (UserInputException e)
+        catch (Exception e) when (e is UserInputException or StoreUnavailableException)
         {
+            // A store fault (a server down too long, a full disk, a lock held elsewhere) is the environment's, fixed
+            // like bad input by the user; its line says what was kept and how to go on.
             await Console.Error.WriteLineAsync($"tuner: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            await Console.Error.WriteLineAsync($"tuner: {DiskFull.Explain(e).Message}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("tuner: interrupted; everything finished so far is kept.");
             return ExitCodes.Interrupted;
-        }
-        catch (StoreUnavailableException e)
-        {
-            await Console.Error.WriteLineAsync($"tuner: {e.Message}; everything recorded before is kept, start the command again once the server is back.");
-            return ExitCodes.Failure;
         }
         catch (Exception e)
         {

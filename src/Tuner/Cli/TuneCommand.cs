@@ -37,13 +37,14 @@ public static class TuneCommand
             Description = "seconds without a heartbeat after which a worker's running trial is given up and retried",
             DefaultValueFactory = _ => Study.StudyPlan.DefaultHeartbeatTimeoutSeconds,
         };
+        var outage = OutageOption();
         var output = new Option<string?>("--out") { Description = "output directory (default: runs/<study>)" };
         var positive = new Option<string?>("--positive-class") { Description = "binary: the class PredictedLabel=true and the probability stand for (default: 1/true/yes against 0/false/no, else the rarer class)" };
         var textMissing = new Option<string?>("--text-missing") { Description = "comma-separated values that mean missing in text columns too, e.g. NA (default: only empty cells)" };
 
         var command = new Command("tune", "Run a tuning job over a dataset")
         {
-            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output, heartbeat, positive, textMissing,
+            data, label, validation, task, metric, time, trials, target, space, trainers, sampler, pruner, parallel, folds, ignore, seed, study, storage, output, heartbeat, outage, positive, textMissing,
         };
         command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
         {
@@ -54,12 +55,20 @@ public static class TuneCommand
                 SpacePath = result.GetValue(space), Trainers = SplitList(result.GetValue(trainers)), Sampler = result.GetValue(sampler)!, Pruner = result.GetValue(pruner)!,
                 Parallel = result.GetValue(parallel), Folds = result.GetValue(folds), IgnoreColumns = SplitList(result.GetValue(ignore)), Seed = result.GetValue(seed),
                 Study = result.GetValue(study), Storage = result.GetValue(storage), Out = result.GetValue(output), HeartbeatTimeoutSeconds = result.GetValue(heartbeat),
+                OutageTimeoutSeconds = result.GetValue(outage),
                 PositiveClass = result.GetValue(positive), TextMissing = SplitList(result.GetValue(textMissing)),
             };
             return services.GetRequiredService<TuneJob>().RunAsync(options, token);
         }));
         return command;
     }
+
+    /// <summary>--outage-timeout, shared with `worker`.</summary>
+    public static Option<double> OutageOption() => new("--outage-timeout")
+    {
+        Description = "seconds a PostgreSQL store may stay unreachable (a restart, a network cut) before the command stops with exit code 2, keeping every finished trial",
+        DefaultValueFactory = _ => Tuner.Storage.PostgresRetry.DefaultMaxOutage.TotalSeconds,
+    };
 
     /// <summary>"tpe (candidates, startup, …), random or grid": the registered names, each with its settings.</summary>
     private static string Choices<TCreate>(IReadOnlyList<ComponentEntry<TCreate>> entries)

@@ -13,7 +13,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
 {
     public async Task<int> RunAsync(StudyOptions options, CancellationToken cancellationToken)
     {
-        using var session = TuningSession.Open(options, logger: logger);
+        using var session = TuningSession.Open(options, logger: logger, stopWaiting: cancellationToken);
         console.MarkupLine(Markup.Escape(session.Description));
         if (console.Profile.Capabilities.Interactive)
         {

@@ -20,8 +20,12 @@ public static class WorkerCommand
             Required = true,
         };
         var parallel = new Option<int>("--parallel") { Description = "concurrent trials in this worker", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("worker", "Join a shared study and run its trials until the study's budget is spent") { study, storage, parallel };
-        command.SetAction((result, _) => RunAsync(new WorkerOptions(result.GetValue(study)!, result.GetValue(storage)!, result.GetValue(parallel))));
+        var outage = TuneCommand.OutageOption();
+        var command = new Command("worker", "Join a shared study and run its trials until the study's budget is spent") { study, storage, parallel, outage };
+        command.SetAction((result, _) => RunAsync(new WorkerOptions(result.GetValue(study)!, result.GetValue(storage)!, result.GetValue(parallel))
+        {
+            OutageTimeoutSeconds = result.GetValue(outage),
+        }));
         return command;
     }
 
@@ -42,7 +46,11 @@ public static class WorkerCommand
 }
 
 /// <summary>The options of `tuner worker`; <see cref="DataCache"/> is where copies of the data are downloaded (default: a temp folder).</summary>
-public sealed record WorkerOptions(string Study, string Storage, int Parallel, string? DataCache = null);
+public sealed record WorkerOptions(string Study, string Storage, int Parallel, string? DataCache = null)
+{
+    /// <summary>Seconds the server may stay unreachable before the worker stops with exit code 2.</summary>
+    public double OutageTimeoutSeconds { get; init; } = Tuner.Storage.PostgresRetry.DefaultMaxOutage.TotalSeconds;
+}
 
 /// <summary>How the worker's run ended, handed from the background service to the process exit code.</summary>
 public sealed class WorkerExit

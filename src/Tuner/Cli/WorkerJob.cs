@@ -17,7 +17,7 @@ public sealed class WorkerJob(IAnsiConsole console, ILogger<WorkerJob> logger)
 {
     public async Task<int> RunAsync(WorkerOptions options, CancellationToken cancellationToken)
     {
-        using var session = TuningSession.Join(options.Storage, options.Study, options.Parallel, options.DataCache, logger);
+        using var session = TuningSession.Join(options.Storage, options.Study, options.Parallel, options.DataCache, logger, options.OutageTimeoutSeconds, cancellationToken);
         var (study, store) = (session.Study, session.Store);
         console.MarkupLine(Markup.Escape(
             $"Worker {WorkerIdentity.Current} joins study '{study.Name}' in {store.Location}: {study.Config.Task} on '{session.DataPath}', " +

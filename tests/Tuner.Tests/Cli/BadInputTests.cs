@@ -48,6 +48,8 @@ public sealed class BadInputTests
             { "--storage under a path that cannot be created", ["tune", "--data", good, "--label", "y", "--storage", Path.Combine(good, "study.db")], "which is a file" },
             { "--storage names a directory", ["tune", "--data", good, "--label", "y", "--storage", dir], "is a directory" },
             { "--storage in /proc", ["tune", "--data", good, "--label", "y", "--storage", "/proc/tuner-cannot-exist/study.db"], "cannot be created" },
+            { "non-positive outage timeout", ["tune", "--data", good, "--label", "y", "--outage-timeout", "0"], "--outage-timeout 0 must be a positive number of seconds" },
+            { "worker with a non-positive outage timeout", ["worker", "--study", "x", "--storage", Path.Combine(dir, "none.db"), "--outage-timeout", "-5"], "--outage-timeout -5 must be a positive number" },
             { "malformed PostgreSQL connection string", ["tune", "--data", good, "--label", "y", "--storage", "Host=;Port=abc"], "not a usable PostgreSQL connection string" },
             { "report of a missing store", ["report", "--study", "x", "--storage", Path.Combine(dir, "none.db")], "does not exist" },
             { "missing store", ["studies", "--storage", Path.Combine(dir, "none.db")], "does not exist" },

@@ -9,7 +9,7 @@ public sealed class TunerProcess : IDisposable
     private readonly List<string> _stdout = [];
     private readonly List<string> _stderr = [];
 
-    private TunerProcess(string program, IEnumerable<string> args, string workingDirectory)
+    private TunerProcess(string program, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +19,7 @@ public sealed class TunerProcess : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program + ".dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_stdout) _stdout.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.Add(e.Data); };
@@ -34,6 +35,10 @@ public sealed class TunerProcess : IDisposable
     public IReadOnlyList<string> Stderr { get { lock (_stderr) return _stderr.ToList(); } }
 
     public static TunerProcess Start(string workingDirectory, params string[] args) => new("tuner", args, workingDirectory);
+
+    /// <summary>Starts `tuner` with these environment variables added to the test's own.</summary>
+    public static TunerProcess StartWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args) =>
+        new("tuner", args, workingDirectory, environment);
 
     public static (int ExitCode, IReadOnlyList<string> Stdout, IReadOnlyList<string> Stderr) Run(string workingDirectory, params string[] args) =>
         RunProgram("tuner", workingDirectory, args);
