@@ -31,14 +31,19 @@ internal sealed record ScoreReplicates(ReplicateKind Kind, float[] Values)
     {
         if (Kind != other.Kind || Values.Length != other.Values.Length) paired = false;
         if (paired) return Spread(Values.Zip(other.Values, (a, b) => (double)a - b));
-        // Unpaired: independent resamples subtracted in order are draws of the difference of independent estimates.
-        if (Kind == ReplicateKind.Bootstrap && other.Kind == ReplicateKind.Bootstrap)
-            return Spread(Values.Zip(other.Values, (a, b) => (double)a - b));
+        // Unpaired: the two estimates are independent, so their standard errors add in quadrature (a normal interval;
+        // Student's t with the fewer degrees of freedom when either comes from folds).
         var (a, b) = (Moments(Values), Moments(other.Values));
-        var error = Math.Sqrt(a.Variance / a.Count + b.Variance / b.Count);
-        var half = StudentT.Quantile975(Math.Max(1, Math.Min(a.Count, b.Count) - 1)) * error;
-        return (a.Mean - b.Mean - half, a.Mean - b.Mean + half);
+        var error = Math.Sqrt(StandardError(a, Kind) * StandardError(a, Kind) + StandardError(b, other.Kind) * StandardError(b, other.Kind));
+        var quantile = Kind == ReplicateKind.Bootstrap && other.Kind == ReplicateKind.Bootstrap ? 1.96
+            : StudentT.Quantile975(Math.Max(1, Math.Min(a.Count, b.Count) - 1));
+        var difference = a.Mean - b.Mean;
+        return (difference - quantile * error, difference + quantile * error);
     }
+
+    /// <summary>A bootstrap's standard error is the spread of its replicates; a fold mean's is the folds' spread over √k.</summary>
+    private static double StandardError((double Mean, double Variance, int Count) moments, ReplicateKind kind) =>
+        kind == ReplicateKind.Bootstrap ? Math.Sqrt(moments.Variance) : Math.Sqrt(moments.Variance / moments.Count);
 
     private (double Low, double High) Spread(IEnumerable<double> values)
     {
