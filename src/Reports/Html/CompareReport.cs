@@ -29,7 +29,7 @@ internal static class CompareReport
 
         html.Append(knob is null ? "<h2>Best of each study</h2>" : $"<h2>Best trial of each {Html.Text(knob)}</h2>")
             .Append("<table class=\"sortable\" id=\"compare\"><thead><tr>");
-        foreach (var header in new[] { knob ?? "study", "store / dataset", "task", "metric", "trials", "best", "95% interval", "train", "best trainer", "trial", "best defaults" })
+        foreach (var header in new[] { knob ?? "study", "dataset", "task", "metric", "trials", "best", "95% interval", "train", "best trainer", "trial", "best defaults" })
             html.Append($"<th class=\"sortable\">{header}</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var entry in entries)
