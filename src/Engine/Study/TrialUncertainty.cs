@@ -14,7 +14,7 @@ internal sealed class TrialUncertainty(string metric, int studySeed, int validat
     public const string LowSuffix = "_low";
     public const string HighSuffix = "_high";
 
-    private readonly Lazy<BootstrapWeights> _weights = new(() => new BootstrapWeights(validationRows, studySeed));
+    private readonly Lazy<BootstrapWeights> _weights = new(() => new BootstrapWeights(validationRows, studySeed, BootstrapWeights.ReplicatesFor(validationRows)));
 
     public ScoreReplicates Bootstrap(LabeledData validation, Predictions predictions) =>
         new(ReplicateKind.Bootstrap, MetricReplicates.Compute(validation.Labels, predictions, metric, _weights.Value));

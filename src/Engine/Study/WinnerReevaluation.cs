@@ -51,6 +51,7 @@ internal static class WinnerReevaluation
         if (allowance is { } limit && expected[0] > limit) return null;
 
         var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
+        if (allowance is { } left && clock.Elapsed + expected[0] > left) return null; // featurizing the fresh folds took the time
         var results = new ReevaluatedTrial?[candidates.Count];
         var gate = new Lock();
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, i =>

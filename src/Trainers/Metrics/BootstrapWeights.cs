@@ -10,6 +10,15 @@ internal sealed class BootstrapWeights
 {
     public const int DefaultReplicates = 200;
 
+    /// <summary>The fewest replicates of a large validation set: enough for a 95% percentile interval.</summary>
+    public const int MinReplicates = 50;
+
+    /// <summary>The most counts (bytes) held, so that a million validation rows take 50 MB, not 200.</summary>
+    private const long MaxCounts = 50_000_000;
+
+    /// <summary><see cref="DefaultReplicates"/>, fewer (down to <see cref="MinReplicates"/>) for validation sets beyond 250,000 rows.</summary>
+    public static int ReplicatesFor(int rows) => (int)Math.Clamp(MaxCounts / Math.Max(1, rows), MinReplicates, DefaultReplicates);
+
     private readonly byte[] _counts;
 
     public BootstrapWeights(int rows, int seed, int replicates = DefaultReplicates)
@@ -17,7 +26,7 @@ internal sealed class BootstrapWeights
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
         (Rows, Replicates) = (rows, replicates);
-        _counts = new byte[rows * replicates];
+        _counts = new byte[(long)rows * replicates];
         var random = new Random(unchecked(seed * 1_000_003 + rows));
         for (int i = 0; i < _counts.Length; i++) _counts[i] = PoissonOne(random.NextDouble());
     }
@@ -35,18 +44,29 @@ internal sealed class BootstrapWeights
 
     public ReadOnlySpan<byte> Replicate(int b) => _counts.AsSpan(b * Rows, Rows);
 
+    /// <summary>Poisson(1)'s cumulative distribution at k = 0, 1, …, up to where it reaches 1 in double precision.</summary>
+    private static readonly double[] Cumulative = PoissonCumulative();
+
     /// <summary>Poisson(1) by inversion of its cumulative distribution.</summary>
     private static byte PoissonOne(double u)
     {
-        double p = Math.Exp(-1), cumulative = p;
         byte k = 0;
-        while (u > cumulative && k < byte.MaxValue)
+        while (k < Cumulative.Length - 1 && u > Cumulative[k]) k++;
+        return k;
+    }
+
+    private static double[] PoissonCumulative()
+    {
+        var cumulative = new List<double>();
+        double p = Math.Exp(-1), sum = p;
+        for (var k = 1; sum < 1 && k < 30; k++)
         {
-            k++;
+            cumulative.Add(sum);
             p /= k;
-            cumulative += p;
+            sum += p;
         }
 
-        return k;
+        cumulative.Add(1);
+        return cumulative.ToArray();
     }
 }

@@ -184,33 +184,27 @@ internal static class MetricReplicates
             groupEnd[j] = j == n - 1 || keys[j + 1] != keys[j];
         }
 
+        // One pass per replicate: the areas are accumulated unnormalised and divided by the class totals at the end.
         var result = new float[weights.Replicates];
         for (int b = 0; b < result.Length; b++)
         {
             var w = weights.Replicate(b);
-            long positives = 0, negatives = 0;
-            for (int j = 0; j < n; j++)
-                if (positive[j]) positives += w[order[j]]; else negatives += w[order[j]];
-            if (positives == 0 || negatives == 0)
-            {
-                result[b] = float.NaN;
-                continue;
-            }
-
             double area = 0;
             long truePositives = 0, falsePositives = 0, groupPositives = 0, groupNegatives = 0;
             for (int j = 0; j < n; j++)
             {
-                if (positive[j]) groupPositives += w[order[j]]; else groupNegatives += w[order[j]];
+                int count = w[order[j]];
+                if (positive[j]) groupPositives += count; else groupNegatives += count;
                 if (!groupEnd[j]) continue;
                 if (auc) area += groupNegatives * (truePositives + 0.5 * groupPositives);
                 truePositives += groupPositives;
                 falsePositives += groupNegatives;
-                if (!auc && groupPositives > 0) area += (double)groupPositives / positives * truePositives / (truePositives + falsePositives);
+                if (!auc && groupPositives > 0) area += (double)groupPositives * truePositives / (truePositives + falsePositives);
                 groupPositives = groupNegatives = 0;
             }
 
-            result[b] = (float)(auc ? area / ((double)positives * negatives) : area);
+            long positives = truePositives, negatives = falsePositives;
+            result[b] = positives == 0 || negatives == 0 ? float.NaN : (float)(auc ? area / ((double)positives * negatives) : area / positives);
         }
 
         return result;
