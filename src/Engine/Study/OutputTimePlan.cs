@@ -19,8 +19,16 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     /// <summary>What the search may take: T less the reserve, and at least half of T.</summary>
     public TimeSpan? SearchTime => Total is { } total ? total - Reserve(total) : null;
 
-    /// <summary>The time the re-evaluation of the best configurations may take; null (no limit) without a time budget.</summary>
-    public TimeSpan? ReevaluationAllowance => Total * ReevaluationShare;
+    /// <summary>
+    /// The time the re-evaluation of the best configurations may take, <paramref name="left"/> before the deadline: its
+    /// share of T, or less when the search ran late, leaving the outputs theirs; null (no limit) without a time budget.
+    /// </summary>
+    public TimeSpan? ReevaluationAllowance(TimeSpan left)
+    {
+        if (Total is not { } total) return null;
+        var allowance = Min(total * ReevaluationShare, left - OutputsBase - total * OutputsShare);
+        return allowance < TimeSpan.Zero ? TimeSpan.Zero : allowance;
+    }
 
     /// <summary>
     /// The time the winner's learning curve by size may take, <paramref name="left"/> before the deadline (null

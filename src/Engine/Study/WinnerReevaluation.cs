@@ -48,22 +48,29 @@ internal static class WinnerReevaluation
         // A fold of the fresh split trains on (k-1)/k of all rows; a trial trained on its own fold(s).
         var growth = (double)rows.Rows * (FreshFolds - 1) / FreshFolds / Math.Max(1, data.Folds[0].Training.Rows);
         var expected = candidates.Select(t => TimeSpan.FromSeconds((t.DurationSeconds ?? 0) / data.Folds.Count * FreshFolds * growth)).ToList();
-        if (allowance is { } limit && expected[0] > limit) return null;
+        if (allowance is { } limit && (limit <= TimeSpan.Zero || expected[0] > limit)) return null;
 
         var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
         if (allowance is { } left && clock.Elapsed + expected[0] > left) return null; // featurizing the fresh folds took the time
         var results = new ReevaluatedTrial?[candidates.Count];
         var gate = new Lock();
-        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, i =>
+        try
         {
-            lock (gate)
+            Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, i =>
             {
-                // Candidates are taken best first; one that would overrun the allowance is left out.
-                if (allowance is { } limit && i > 0 && clock.Elapsed + expected[i] > limit) return;
-            }
+                lock (gate)
+                {
+                    // Candidates are taken best first; one that would overrun the allowance is left out.
+                    if (allowance is { } limit && i > 0 && clock.Elapsed + expected[i] > limit) return;
+                }
 
-            results[i] = Score(candidates[i], i, fresh, config, cancellationToken);
-        });
+                results[i] = Score(candidates[i], i, fresh, config, cancellationToken);
+            });
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
 
         var scored = results.OfType<ReevaluatedTrial>().ToList();
         return scored.Count == 0 ? null : new Reevaluation(FreshFolds, seed, config.HigherIsBetter, scored);
@@ -74,10 +81,18 @@ internal static class WinnerReevaluation
         var values = new List<double>();
         foreach (var fold in fresh.Folds)
         {
-            var outcome = TrialExecutor.TrainUnreported(trial, fold, config.Seed, config.Metric, cancellationToken);
-            values.Add(outcome.Status == TrainingStatus.Completed
-                ? MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), config.Metric)
-                : double.NaN);
+            try
+            {
+                var outcome = TrialExecutor.TrainUnreported(trial, fold, config.Seed, config.Metric, cancellationToken);
+                values.Add(outcome.Status == TrainingStatus.Completed
+                    ? MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), config.Metric)
+                    : double.NaN);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // As in a trial, a trainer that throws (or diverges) fails only this configuration's fresh score.
+                values.Add(double.NaN);
+            }
         }
 
         var replicates = new ScoreReplicates(ReplicateKind.Folds, values.Select(v => (float)v).ToArray());

@@ -9,7 +9,14 @@ internal static class ReevaluationSection
 {
     public static void Write(StringBuilder html, StudyReportData study)
     {
-        if (study.Reevaluation is not { Trials.Count: > 0 } reevaluation) return;
+        if (study.Reevaluation is not { } reevaluation) return;
+        if (reevaluation.Trials.Count == 0)
+        {
+            html.Append("<h2 id=\"reevaluation\">Winner's curse</h2><p>The best configurations were not re-evaluated on fresh folds (no time was left ")
+                .Append("in the budget, or the run was interrupted), so the winner is the search's best and its score is likely optimistic.</p>");
+            return;
+        }
+
         html.Append("<h2 id=\"reevaluation\">Winner's curse</h2>")
             .Append("<p class=\"sub\">The best of many noisy validation scores looks better than it is. The best configurations (those tied with the best, at most ")
             .Append(CultureInfo.InvariantCulture, $"5, at least 2) were trained again on {reevaluation.Folds} fresh folds of all labelled rows, which the search never ranked on; ")
