@@ -41,7 +41,7 @@ internal static class WinnerReevaluation
     public static Reevaluation? Run(StudyData data, IReadOnlyList<TrialRecord> candidates, StudyConfig config, int parallel, TimeSpan? allowance,
         CancellationToken cancellationToken)
     {
-        if (candidates.Count == 0) return null;
+        if (candidates.Count == 0 || data.Data.Rows + (data.ValidationData?.Rows ?? 0) < 2 * FreshFolds) return null;
         var clock = Stopwatch.StartNew();
         var seed = config.Seed + SplitSeedOffset;
         var rows = data.ValidationData is null ? data.Data : DataPreparation.Concat(data.Data, data.ValidationData);
@@ -53,16 +53,12 @@ internal static class WinnerReevaluation
         var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
         if (allowance is { } left && clock.Elapsed + expected[0] > left) return null; // featurizing the fresh folds took the time
         var results = new ReevaluatedTrial?[candidates.Count];
-        var gate = new Lock();
         try
         {
             Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, i =>
             {
-                lock (gate)
-                {
-                    // Candidates are taken best first; one that would overrun the allowance is left out.
-                    if (allowance is { } limit && i > 0 && clock.Elapsed + expected[i] > limit) return;
-                }
+                // Candidates are taken best first; one that would overrun the allowance is left out.
+                if (allowance is { } limit && i > 0 && clock.Elapsed + expected[i] > limit) return;
 
                 results[i] = Score(candidates[i], i, fresh, config, cancellationToken);
             });
