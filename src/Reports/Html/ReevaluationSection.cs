@@ -48,9 +48,11 @@ internal static class ReevaluationSection
         if (selected is null || winner is null) return "The best configurations could not be re-evaluated.";
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
             $"The search's best, trial {selected.Number}, scored {F(selected.SearchValue)} {metric} in the search and {F(selected.Value)} on {reevaluation.Folds} fresh folds (optimism {Signed(reevaluation.Optimism(selected))}); ");
-        if (winner == selected) text.Append(CultureInfo.InvariantCulture, $"of {reevaluation.Trials.Count} configurations re-evaluated it stays the winner.");
+        var count = reevaluation.Trials.Count == 1 ? "the 1 configuration" : $"{reevaluation.Trials.Count} configurations";
+        if (winner == selected)
+            text.Append(CultureInfo.InvariantCulture, $"of {count} re-evaluated it stays the winner.");
         else text.Append(CultureInfo.InvariantCulture,
-            $"of {reevaluation.Trials.Count} configurations re-evaluated, trial {winner.Number} ({winner.Trainer}) did best there ({F(winner.Value)}, {F(winner.SearchValue)} in the search) and is the winner.");
+            $"of {count} re-evaluated, trial {winner.Number} ({winner.Trainer}) did best there ({F(winner.Value)}, {F(winner.SearchValue)} in the search) and is the winner.");
         return text.ToString();
     }
 
