@@ -130,6 +130,8 @@ public sealed class TimedStore(IStudyStore inner, TimingBoard board) : IStudySto
 
     public void ReportSteps(long trialId, IReadOnlyList<EpochRecord> steps) => board.Measure(Part.Steps, () => inner.ReportSteps(trialId, steps));
 
+    public IReadOnlyDictionary<long, StoredReplicates> LoadReplicates(long studyId) => inner.LoadReplicates(studyId);
+
     public bool FinishTrial(long trialId, TrialResult result) => board.Measure(Part.Result, () => inner.FinishTrial(trialId, result));
 
     public void Heartbeat(IReadOnlyCollection<long> trialIds) => inner.Heartbeat(trialIds);

@@ -4,6 +4,7 @@ using Tuner.Data;
 using Tuner.Export;
 using Tuner.Output;
 using Tuner.Reports.Html;
+using Tuner.Reports.Model;
 using Tuner.Search;
 using Tuner.Storage;
 using Tuner.Study;
@@ -165,7 +166,11 @@ public sealed class TuningSession : IDisposable
         using (store)
         {
             var ranked = Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
-            return new StudyOutcome(study, ranked, Ranking.Best(ranked, study.Config.HigherIsBetter), []);
+            var winner = WinnerReevaluation.Winner(ranked, WinnerReevaluation.Load(store, study.Id), study.Config.HigherIsBetter);
+            return new StudyOutcome(study, ranked, winner, [])
+            {
+                TiedWithBest = TiesWithBest.Of(ranked, store.LoadReplicates(study.Id), study.Config.HigherIsBetter),
+            };
         }
     }
 
@@ -187,8 +192,9 @@ public sealed class TuningSession : IDisposable
     }
 
     /// <summary>
-    /// Writes leaderboard.csv; once a trial is complete also best.json, the winner's learning curve by training-set
-    /// size (unless cancelled), report.html, and model.zip with Consumption.cs when the winner can be exported.
+    /// Writes leaderboard.csv; once a trial is complete re-evaluates the best configurations on fresh folds (unless
+    /// cancelled; <see cref="WinnerReevaluation"/>), then writes best.json of the winner, its learning curve by
+    /// training-set size (unless cancelled), report.html, and model.zip with Consumption.cs when the winner can be exported.
     /// </summary>
     /// <exception cref="UserInputException">The disk the outputs go to is full.</exception>
     public StudyOutcome WriteOutputs(CancellationToken cancellationToken = default)
@@ -206,19 +212,45 @@ public sealed class TuningSession : IDisposable
     private StudyOutcome WriteOutputsTo(string directory, CancellationToken cancellationToken)
     {
         var ranked = Ranking.Rank(Store.LoadTrials(Study.Id), Study.Config.HigherIsBetter);
+        var tied = TiesWithBest.Of(ranked, Store.LoadReplicates(Study.Id), Study.Config.HigherIsBetter);
         var leaderboard = Path.Combine(directory, "leaderboard.csv");
-        LeaderboardCsv.Write(leaderboard, ranked);
-        var best = Ranking.Best(ranked, Study.Config.HigherIsBetter);
-        if (best is null) return new StudyOutcome(Study, ranked, null, [leaderboard]);
+        LeaderboardCsv.Write(leaderboard, ranked, tied);
+        if (Ranking.Best(ranked, Study.Config.HigherIsBetter) is null) return new StudyOutcome(Study, ranked, null, [leaderboard]) { TiedWithBest = tied };
 
-        var settings = BestSettings.From(Study, best, _prepared.Plan);
+        var reevaluation = cancellationToken.IsCancellationRequested ? null : Reevaluate(ranked, tied, cancellationToken);
+        var best = WinnerReevaluation.Winner(ranked, reevaluation, Study.Config.HigherIsBetter)!;
+        var settings = BestSettings.From(Study, best, _prepared.Plan, WinnerReevaluation.WinnerMetrics(best, reevaluation, Study.Config.Metric));
         var bestJson = Path.Combine(directory, "best.json");
         settings.Save(bestJson);
         var verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(best, ranked.Count, cancellationToken);
         var report = Path.Combine(directory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(Store, Study), report);
         var model = ModelExporter.Export(_prepared, settings, directory);
-        return new StudyOutcome(Study, ranked, best, [leaderboard, bestJson, report, .. model.Files], verdict, model.Message);
+        return new StudyOutcome(Study, ranked, best, [leaderboard, bestJson, report, .. model.Files], verdict, model.Message)
+        {
+            TiedWithBest = tied,
+            ReevaluationSummary = reevaluation is null ? null : Reports.Html.ReevaluationSection.Summary(reevaluation, Study.Config.Metric),
+        };
+    }
+
+    /// <summary>Re-evaluates the best configurations within the budget's share for it and stores the result (an empty one when skipped).</summary>
+    private Reevaluation? Reevaluate(IReadOnlyList<TrialRecord> ranked, IReadOnlySet<int> tied, CancellationToken cancellationToken)
+    {
+        Reevaluation? reevaluation = null;
+        try
+        {
+            reevaluation = WinnerReevaluation.Run(_prepared, WinnerReevaluation.Candidates(ranked, tied), Study.Config, _parallel,
+                _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero), cancellationToken);
+            if (reevaluation is null)
+                _logger?.LogWarning("No time left in the budget to re-evaluate the best configurations on fresh folds; the winner is the search's best, and its score may be optimistic");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger?.LogWarning("Interrupted: the best configurations were not re-evaluated");
+        }
+
+        WinnerReevaluation.Save(Store, Study.Id, reevaluation ?? new Reevaluation(0, 0, Study.Config.HigherIsBetter, []));
+        return reevaluation;
     }
 
     /// <summary>The winner's learning curve by training-set size, stored with the study for its reports; returns its verdict.</summary>

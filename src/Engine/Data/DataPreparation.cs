@@ -40,7 +40,7 @@ internal static class DataPreparation
         return new StudyData(all, null, [fold], Featurizer.Plan(all, rows));
     }
 
-    private static Dataset Concat(Dataset first, Dataset second) =>
+    public static Dataset Concat(Dataset first, Dataset second) =>
         first with
         {
             Columns = first.Columns.Zip(second.Columns, (a, b) => a with

@@ -9,12 +9,12 @@ namespace Tuner.Output;
 /// <summary>best.json: the winning trial's settings in the library's <see cref="TunedSettings"/> format.</summary>
 internal static class BestSettings
 {
-    public static TunedSettings From(StudyInfo study, TrialRecord best, FeaturizationPlan plan)
+    public static TunedSettings From(StudyInfo study, TrialRecord best, FeaturizationPlan plan, IReadOnlyDictionary<string, double>? metrics = null)
     {
         var config = study.Config;
         return new TunedSettings(
             TunedSettings.CurrentFormat, study.Name, best.Number, Enum.Parse<TaskKind>(config.Task, ignoreCase: true), config.Label,
-            config.Classes, config.Metric, best.Metrics, best.Trainer, TrainerRegistry.FamilyOf(best.Trainer),
+            config.Classes, config.Metric, metrics ?? best.Metrics, best.Trainer, TrainerRegistry.FamilyOf(best.Trainer),
             best.Parameters.Values.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value)),
             TrialExecutor.TrialSeed(config.Seed, best), config.Seed, plan, plan.SchemaFingerprint(), config.DataFingerprint, config.IgnoreColumns,
             config.Folds, config.DataPath, config.ValidationPath);

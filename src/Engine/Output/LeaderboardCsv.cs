@@ -5,15 +5,18 @@ using Tuner.Trainers.Training;
 
 namespace Tuner.Output;
 
-/// <summary>Writes leaderboard.csv: one row per trial in rank order, every parameter and metric as a column.</summary>
+/// <summary>
+/// Writes leaderboard.csv: one row per trial in rank order, every parameter and metric as a column (with the ranking
+/// metric's 95% interval, valid_&lt;metric&gt;_low and _high), and whether the trial is tied with the best within noise.
+/// </summary>
 internal static class LeaderboardCsv
 {
-    public static void Write(string path, IReadOnlyList<TrialRecord> ranked)
+    public static void Write(string path, IReadOnlyList<TrialRecord> ranked, IReadOnlySet<int> tiedWithBest)
     {
         var parameters = ranked.SelectMany(t => t.Parameters.Values.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var metrics = ranked.SelectMany(t => t.Metrics.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
-        Row(text, ["rank", "trial", "state", "trainer", "baseline", "value", "duration_s", "peak_memory_mb",
+        Row(text, ["rank", "trial", "state", "trainer", "baseline", "value", "tied_with_best", "duration_s", "peak_memory_mb",
             .. parameters.Select(p => $"param_{p}"), .. metrics, "error"]);
         var rank = 0;
         foreach (var trial in ranked)
@@ -26,6 +29,7 @@ internal static class LeaderboardCsv
                 trial.Trainer,
                 trial.IsBaseline ? "yes" : "no",
                 Number(trial.Value),
+                isRanked ? (tiedWithBest.Contains(trial.Number) ? "yes" : "no") : "",
                 Number(trial.DurationSeconds),
                 Number(trial.PeakMemoryBytes / (1024.0 * 1024.0)),
                 .. parameters.Select(p => trial.Parameters.Values.TryGetValue(p, out var v) ? HyperParameters.Format(v) : ""),

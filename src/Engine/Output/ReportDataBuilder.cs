@@ -12,14 +12,25 @@ internal static class ReportDataBuilder
     {
         var config = study.Config;
         var ranked = Ranking.Rank(store.LoadTrials(study.Id), config.HigherIsBetter);
+        var replicates = store.LoadReplicates(study.Id);
+        var tied = TiesWithBest.Of(ranked, replicates, config.HigherIsBetter);
         var trials = ranked.Select(t => new ReportTrial(
             // A trial stopped by the budget or an interruption was not judged and is not a failure.
             t.Number, t.IsRetryable ? "stopped" : StoreRows.Name(t.State), t.Trainer, t.IsBaseline,
             t.Parameters.Values.ToDictionary(p => p.Key, p => Compact(p.Value)),
-            t.Metrics, t.Value, t.DurationSeconds, t.Error, t.Started, store.LoadSteps(t.Id))).ToList();
+            t.Metrics, t.Value, t.DurationSeconds, t.Error, t.Started, store.LoadSteps(t.Id))
+        {
+            Replicates = replicates.TryGetValue(t.Id, out var r) ? r.ToScore() : null,
+            TiedWithBest = tied.Contains(t.Number),
+        }).ToList();
         return new StudyReportData(study.Name, study.Created, config.Task, config.Metric, config.HigherIsBetter, config.DataPath,
             config.Label, config.Rows, config.FeatureColumns, config.Classes, config.ClassCounts, config.Folds, config.ValidationPath, config.Seed,
-            config.Featurization, trials) { SizeCurve = SizeCurve.Load(store, study.Id) };
+            config.Featurization, trials)
+        {
+            SizeCurve = SizeCurve.Load(store, study.Id),
+            DataFingerprint = config.DataFingerprint,
+            Reevaluation = WinnerReevaluation.Load(store, study.Id),
+        };
     }
 
     private static string Compact(object value) =>

@@ -71,6 +71,9 @@ public interface IStudyStore : IDisposable
 
     IReadOnlyList<EpochRecord> LoadSteps(long trialId);
 
+    /// <summary>The replicates of the validation ranking metric of the study's trials that have them, by trial id.</summary>
+    IReadOnlyDictionary<long, StoredReplicates> LoadReplicates(long studyId);
+
     /// <summary>The per-step validation metric of these trials, for each only the steps after the one given.</summary>
     IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials);
 }

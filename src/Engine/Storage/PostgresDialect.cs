@@ -93,7 +93,8 @@ internal sealed class PostgresDialect : StoreDialect
         var finished = (long)s.Scalar(PostgresSchema.FinishTrial,
             ("@trial", trialId), ("@state", StoreRows.Name(result.State)), ("@value", StoreRows.Finite(result.Value)), ("@duration", result.DurationSeconds),
             ("@memory", result.PeakMemoryBytes), ("@error", result.Error), ("@names", result.Metrics.Keys.ToArray()),
-            ("@values", result.Metrics.Values.Select(v => StoreRows.FiniteOrNull(v)).ToArray()))!;
+            ("@values", result.Metrics.Values.Select(v => StoreRows.FiniteOrNull(v)).ToArray()),
+            ("@kind", StoreRows.ReplicateKindName(result.Replicates)), ("@replicates", result.Replicates?.ToBytes()))!;
         if (finished == 1) return true;
         // Not running any more: recorded by an earlier attempt whose answer was lost, or given up by the study.
         return attempt > 0 && RecordedAs(s, trialId, result);

@@ -69,6 +69,14 @@ internal static class PostgresSchema
             CHECK (state IN ('running', 'complete', 'pruned', 'diverged', 'failed', 'cancelled', 'interrupted'));
         """ + SchemaMigrations.StoppedStates;
 
+    /// <summary>Migration 3: each complete trial's replicates of its validation ranking metric (see SqliteSchema.TrialReplicates).</summary>
+    public const string TrialReplicates = """
+        CREATE TABLE trial_replicates (
+            trial_id bigint PRIMARY KEY REFERENCES trials(id),
+            kind text NOT NULL,
+            replicates bytea NOT NULL);
+        """;
+
     /// <summary>
     /// Claims a trial number in one statement. The CTE locks and bumps the study row first, so claims and
     /// changes of one study take versions in commit order; the unique (study_id, number) constraint makes a
@@ -93,7 +101,10 @@ internal static class PostgresSchema
                    WHERE id = @trial AND state = 'running' RETURNING id),
              m AS (INSERT INTO trial_metrics(trial_id, name, value)
                    SELECT t.id, x.name, x.value FROM t, unnest(@names::text[], @values::double precision[]) AS x(name, value)
-                   ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value RETURNING 1)
+                   ON CONFLICT (trial_id, name) DO UPDATE SET value = excluded.value RETURNING 1),
+             r AS (INSERT INTO trial_replicates(trial_id, kind, replicates)
+                   SELECT t.id, @kind::text, @replicates::bytea FROM t WHERE @kind::text IS NOT NULL
+                   ON CONFLICT (trial_id) DO UPDATE SET kind = excluded.kind, replicates = excluded.replicates)
         SELECT (SELECT COUNT(*) FROM t), (SELECT COUNT(*) FROM m)
         """;
 

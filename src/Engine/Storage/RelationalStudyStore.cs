@@ -102,6 +102,10 @@ public sealed class RelationalStudyStore : IStudyStore
     public IReadOnlyList<EpochRecord> LoadSteps(long trialId) => _dialect.Run("reading steps", (s, _) =>
         s.ReadAll($"SELECT {StoreRows.StepColumns} FROM trial_steps WHERE trial_id = @trial ORDER BY step", StoreRows.ReadStep, ("@trial", trialId)));
 
+    public IReadOnlyDictionary<long, StoredReplicates> LoadReplicates(long studyId) => _dialect.Run("reading score replicates", (s, _) => s.ReadAll(
+        "SELECT r.trial_id, r.kind, r.replicates FROM trial_replicates r JOIN trials t ON t.id = r.trial_id WHERE t.study_id = @study",
+        StoreRows.ReadReplicates, ("@study", studyId))).ToDictionary(r => r.TrialId, r => r.Replicates);
+
     public IReadOnlyList<CurvePoint> LoadCurves(IReadOnlyCollection<(long TrialId, int AfterStep)> trials)
     {
         if (trials.Count == 0) return [];

@@ -23,6 +23,7 @@ internal static class SchemaMigrations
     [
         new(1, SqliteSchema.Release1, PostgresSchema.Release1),
         new(2, SqliteSchema.TrialStates, PostgresSchema.TrialStates),
+        new(3, SqliteSchema.TrialReplicates, PostgresSchema.TrialReplicates),
     ];
 
     public static int Latest => All[^1].Version;

@@ -139,6 +139,9 @@ internal sealed class SqliteDialect : StoreDialect
             s.Execute(
                 $"INSERT OR REPLACE INTO trial_metrics(trial_id, name, value) VALUES {string.Join(", ", chunk.Select((_, i) => $"(@trial, @name{i}, @value{i})"))}",
                 [("@trial", trialId), .. chunk.SelectMany((m, i) => new (string, object?)[] { ($"@name{i}", m.Key), ($"@value{i}", StoreRows.Finite(m.Value)) })]);
+        if (result.Replicates is { } replicates)
+            s.Execute("INSERT OR REPLACE INTO trial_replicates(trial_id, kind, replicates) VALUES (@trial, @kind, @replicates)",
+                ("@trial", trialId), ("@kind", StoreRows.ReplicateKindName(replicates)), ("@replicates", replicates.ToBytes()));
         return (true, true);
     }));
 

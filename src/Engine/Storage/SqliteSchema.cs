@@ -82,6 +82,18 @@ internal static class SqliteSchema
         CREATE INDEX trials_changes ON trials(study_id, version);
         """ + SchemaMigrations.StoppedStates;
 
+    /// <summary>
+    /// Migration 3: each complete trial's replicates of its validation ranking metric (one per bootstrap resample of the
+    /// validation rows, or one per fold) as little-endian 32-bit floats, from which its interval and its paired
+    /// differences with other trials come.
+    /// </summary>
+    public const string TrialReplicates = """
+        CREATE TABLE trial_replicates (
+            trial_id INTEGER PRIMARY KEY REFERENCES trials(id),
+            kind TEXT NOT NULL,
+            replicates BLOB NOT NULL);
+        """;
+
     /// <summary>Columns that stores older than release 1 lack, added before migration 1: (table, column, definition).</summary>
     public static readonly IReadOnlyList<(string Table, string Column, string Definition)> EarlyColumns =
     [

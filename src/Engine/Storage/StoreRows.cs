@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Tuner.Study;
+using Tuner.Trainers.Metrics;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Storage;
@@ -104,6 +105,12 @@ internal static class StoreRows
         return new StudySummary(row.GetString(0), row.GetFieldValue<DateTimeOffset>(1), config.Task, config.Metric,
             Convert.ToInt32(row.GetValue(3)), Convert.ToInt32(row.GetValue(4)), best);
     }
+
+    public static string? ReplicateKindName(ScoreReplicates? replicates) => replicates is null ? null : StoredReplicates.KindName(replicates);
+
+    /// <summary>A row of (trial_id, kind, replicates).</summary>
+    public static (long TrialId, StoredReplicates Replicates) ReadReplicates(DbDataReader row) =>
+        (row.GetInt64(0), new StoredReplicates(row.GetString(1), ScoreReplicates.FromBytes(row.GetFieldValue<byte[]>(2))));
 
     /// <summary>The worker stored with a running trial; "" for trials stored before workers were recorded.</summary>
     public static string ReadWorker(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? "" : row.GetString(ordinal);

@@ -2,13 +2,15 @@ namespace Tuner.Study;
 
 /// <summary>
 /// How a time budget T is shared between the search and what follows it, so that every output is written
-/// within T: the search stops early enough to leave a tenth of T for the winner's learning curve by
+/// within T: the search stops early enough to leave 15% of T for re-evaluating the best configurations on fresh
+/// folds (<see cref="WinnerReevaluation"/>), a tenth of T for the winner's learning curve by
 /// training-set size and 1 s plus 3% of T for the leaderboard, best.json, the report and model.zip. After the
 /// search, the curve by size gets what is left once the export (about one fold's training of the winner) and the
 /// report are counted, and is skipped if that is under a second. Without a time budget, nothing is reserved.
 /// </summary>
 internal sealed record OutputTimePlan(TimeSpan? Total)
 {
+    private const double ReevaluationShare = 0.15;
     private const double SizeCurveShare = 0.10;
     private const double OutputsShare = 0.03;
     private static readonly TimeSpan OutputsBase = TimeSpan.FromSeconds(1);
@@ -16,6 +18,17 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
 
     /// <summary>What the search may take: T less the reserve, and at least half of T.</summary>
     public TimeSpan? SearchTime => Total is { } total ? total - Reserve(total) : null;
+
+    /// <summary>
+    /// The time the re-evaluation of the best configurations may take, <paramref name="left"/> before the deadline: its
+    /// share of T, or less when the search ran late, leaving the outputs theirs; null (no limit) without a time budget.
+    /// </summary>
+    public TimeSpan? ReevaluationAllowance(TimeSpan left)
+    {
+        if (Total is not { } total) return null;
+        var allowance = Min(total * ReevaluationShare, left - OutputsBase - total * OutputsShare);
+        return allowance < TimeSpan.Zero ? TimeSpan.Zero : allowance;
+    }
 
     /// <summary>
     /// The time the winner's learning curve by size may take, <paramref name="left"/> before the deadline (null
@@ -31,7 +44,7 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
         return allowance < ShortestSizeCurve ? TimeSpan.Zero : allowance;
     }
 
-    private static TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (SizeCurveShare + OutputsShare) + OutputsBase);
+    private static TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (ReevaluationShare + SizeCurveShare + OutputsShare) + OutputsBase);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

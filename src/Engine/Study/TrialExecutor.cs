@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Tuner.Data;
 using Tuner.Search;
 using Tuner.Storage;
+using Tuner.Trainers.Metrics;
 using Tuner.Trainers.Training;
 
 namespace Tuner.Study;
@@ -15,6 +16,8 @@ namespace Tuner.Study;
 /// </summary>
 internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board)
 {
+    private readonly TrialUncertainty _uncertainty = new(metric, studySeed, data.Folds[0].Validation.Rows);
+
     public TrialResult Run(TrialRecord trial, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -23,6 +26,7 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
         {
             var parameters = trial.Parameters.WithSeed(TrialSeed(studySeed, trial));
             var folds = new List<Dictionary<string, double>>();
+            ScoreReplicates? replicates = null;
             foreach (var fold in data.Folds)
             {
                 var (outcome, pruned) = TrainFold(trial, fold, parameters, cancellationToken);
@@ -33,13 +37,17 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
                     return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, message);
                 }
 
-                folds.Add(TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation));
+                var predictions = outcome.Model.Predict(fold.Validation.Features);
+                folds.Add(TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation, predictions));
+                if (data.Folds.Count == 1) replicates = _uncertainty.Bootstrap(fold.Validation, predictions);
             }
 
             var metrics = TrialMetrics.Combine(folds);
             var value = metrics[$"valid_{metric}"];
+            replicates ??= _uncertainty.Folds(folds);
+            if (double.IsFinite(value)) _uncertainty.AddInterval(metrics, replicates);
             return double.IsFinite(value)
-                ? new TrialResult(TrialState.Complete, value, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, null)
+                ? new TrialResult(TrialState.Complete, value, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, null) { Replicates = replicates }
                 : new TrialResult(TrialState.Diverged, null, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, $"validation {metric} is not a number");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -60,10 +68,9 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
     /// <summary>Trains one fold. Only the first fold reports its curve (to the store and the pruner).</summary>
     private (TrainingOutcome Outcome, string? PruneReason) TrainFold(TrialRecord trial, Fold fold, HyperParameters parameters, CancellationToken cancellationToken)
     {
-        var trainer = TrainerRegistry.Create(trial.Trainer, TrialSeed(studySeed, trial));
-        if (fold.Index != 0)
-            return (trainer.Train(fold.Training, fold.Validation, parameters, metric, _ => true, cancellationToken), null);
+        if (fold.Index != 0) return (TrainUnreported(trial, fold, studySeed, metric, cancellationToken), null);
 
+        var trainer = TrainerRegistry.Create(trial.Trainer, TrialSeed(studySeed, trial));
         var reported = 0;
         var prunable = TrainerRegistry.FirstPrunableEpoch(trial.Trainer);
         string? pruned = null;
@@ -91,6 +98,11 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
             throw;
         }
     }
+
+    /// <summary>Trains a trial's configuration on a fold as a trial does, reporting its curve to no one (folds after the first, re-evaluations).</summary>
+    public static TrainingOutcome TrainUnreported(TrialRecord trial, Fold fold, int studySeed, string metric, CancellationToken cancellationToken) =>
+        TrainerRegistry.Create(trial.Trainer, TrialSeed(studySeed, trial))
+            .Train(fold.Training, fold.Validation, trial.Parameters.WithSeed(TrialSeed(studySeed, trial)), metric, _ => true, cancellationToken);
 
     /// <summary>The seed a trial's trainer runs with: the study's seed plus the trial number.</summary>
     public static int TrialSeed(int studySeed, TrialRecord trial) => studySeed + trial.Number;

@@ -7,12 +7,12 @@ namespace Tuner.Study;
 /// <summary>Scores a fitted model on training and validation rows, and averages folds.</summary>
 internal static class TrialMetrics
 {
-    public static Dictionary<string, double> ForFold(ITrainedModel model, LabeledData training, LabeledData validation)
+    public static Dictionary<string, double> ForFold(ITrainedModel model, LabeledData training, LabeledData validation, Predictions validationPredictions)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in MetricCalculator.Compute(training.Labels, model.Predict(training.Features)))
             result[$"train_{name}"] = value;
-        foreach (var (name, value) in MetricCalculator.Compute(validation.Labels, model.Predict(validation.Features)))
+        foreach (var (name, value) in MetricCalculator.Compute(validation.Labels, validationPredictions))
             result[$"valid_{name}"] = value;
         return result;
     }

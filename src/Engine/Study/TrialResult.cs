@@ -7,4 +7,8 @@ public sealed record TrialResult(
     IReadOnlyDictionary<string, double> Metrics,
     double DurationSeconds,
     long PeakMemoryBytes,
-    string? Error);
+    string? Error)
+{
+    /// <summary>A complete trial's replicates of its validation ranking metric (bootstrap resamples or folds).</summary>
+    internal Trainers.Metrics.ScoreReplicates? Replicates { get; init; }
+}

@@ -76,4 +76,20 @@ internal static class CurveCharts
         plot.ShowLegend(Alignment.UpperRight);
         return Svg.Render(plot);
     }
+
+    /// <summary>The validation metric per epoch (or boosting round) of several trials on one chart, one line each.</summary>
+    public static string Overlay(IReadOnlyList<(string Label, IReadOnlyList<EpochRecord> Curve)> curves, string metric)
+    {
+        var plot = new Plot();
+        foreach (var (label, curve) in curves)
+        {
+            var (x, y) = Svg.Finite(curve.Select(e => ((double)e.Epoch, e.ValidationMetric)));
+            if (x.Length > 0) plot.Add.Scatter(x, y).LegendText = label;
+        }
+
+        Svg.EpochAxis(plot);
+        plot.YLabel($"validation {metric}");
+        plot.ShowLegend(Alignment.LowerRight);
+        return Svg.Render(plot);
+    }
 }

@@ -18,13 +18,16 @@ internal static class LeaderboardSection
         if (total > RowsShown)
             html.Append($"<p>The best {RowsShown} of {total:N0} trials; all of them, with every setting and metric, are in <a href=\"leaderboard.csv\">leaderboard.csv</a> next to this report.</p>");
         var metrics = study.RankedTrials.SelectMany(t => t.Metrics.Keys)
-            .Where(k => k.StartsWith("valid_", StringComparison.Ordinal) && !k.EndsWith("_std", StringComparison.Ordinal))
+            .Where(k => k.StartsWith("valid_", StringComparison.Ordinal) && !k.EndsWith("_std", StringComparison.Ordinal)
+                && !k.EndsWith("_low", StringComparison.Ordinal) && !k.EndsWith("_high", StringComparison.Ordinal))
             .Select(k => k[6..]).Distinct().OrderBy(k => k == study.Metric ? "" : k, StringComparer.Ordinal).ToList();
         html.Append("<div class=\"scroll\"><table class=\"sortable\" id=\"leaderboard\"><thead><tr>");
         foreach (var header in new[] { "rank", "trial", "trainer", "state" })
             html.Append($"<th class=\"sortable\">{header}</th>");
         var ranking = study.Metric;
-        html.Append($"<th class=\"sortable\">valid {Html.Text(ranking)}</th><th class=\"sortable\">train {Html.Text(ranking)}</th><th class=\"sortable\">gap</th>");
+        html.Append($"<th class=\"sortable\">valid {Html.Text(ranking)}</th><th class=\"sortable\">95% interval</th>")
+            .Append("<th class=\"sortable\" title=\"within noise of the best: the 95% interval of the difference, paired on the same validation rows, contains 0\">tied with best</th>")
+            .Append($"<th class=\"sortable\">train {Html.Text(ranking)}</th><th class=\"sortable\">gap</th>");
         foreach (var metric in metrics.Where(m => m != ranking))
             html.Append($"<th class=\"sortable\">valid {Html.Text(metric)}</th>");
         html.Append("<th class=\"sortable\">time (s)</th><th class=\"sortable\">diagnosis</th><th>settings / outcome</th></tr></thead><tbody>");
@@ -38,6 +41,9 @@ internal static class LeaderboardSection
             html.Append($"<td data-key=\"{Html.Text(trial.Trainer)}\">{Html.Text(trial.Trainer)}{(trial.IsBaseline ? " <small>(defaults)</small>" : "")}</td>");
             html.Append($"<td data-key=\"{Html.Text(trial.State)}\" class=\"state-{Html.Text(trial.State)}\">{Html.Text(trial.State)}</td>");
             Cell(html, Html.Number(trial.Metric($"valid_{ranking}")), trial.Metric($"valid_{ranking}"));
+            var (low, high) = (trial.Metric($"valid_{ranking}_low"), trial.Metric($"valid_{ranking}_high"));
+            Cell(html, double.IsFinite(low) ? $"{Html.Number(low, "G4")} to {Html.Number(high, "G4")}" : "–", high - low);
+            html.Append($"<td class=\"tie\" data-key=\"{(trial.TiedWithBest ? 1 : 0)}\">{(trial.TiedWithBest ? "≈ best" : "")}</td>");
             Cell(html, Html.Number(trial.Metric($"train_{ranking}")), trial.Metric($"train_{ranking}"));
             Cell(html, Html.Number(SummarySection.Gap(trial, ranking)), SummarySection.Gap(trial, ranking));
             foreach (var metric in metrics.Where(m => m != ranking))

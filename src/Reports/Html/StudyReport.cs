@@ -18,6 +18,7 @@ internal static class StudyReport
         SummarySection.Write(html, study);
         html.Append("<h2 id=\"diagnosis\">Diagnosis</h2><p class=\"sub\">Each trial is judged by explicit rules on its learning curve (or, for trainers without one, on its training and validation metric); the rules are listed in the README.</p>");
         DiagnosisSection.WriteSummary(html, study);
+        ReevaluationSection.Write(html, study);
         SizeCurveSection.Write(html, study);
         html.Append("<h2 id=\"leaderboard-section\">Leaderboard</h2><p class=\"sub\">Click a column to sort. The gap is training minus validation: a large gap is a sign of overfitting.</p>");
         LeaderboardSection.Write(html, study);

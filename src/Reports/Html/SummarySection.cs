@@ -29,14 +29,15 @@ internal static class SummarySection
 
         var metric = study.Metric;
         html.Append("<h2 id=\"best\">Best trial</h2><div class=\"cards\">");
-        Card(html, $"validation {Html.Text(metric)}", $"{Html.Number(best.Value)}{Spread(best, metric)}<br>trial {best.Number}, {Html.Text(best.Trainer)}{(best.IsBaseline ? " (defaults)" : "")}");
+        Card(html, $"validation {Html.Text(metric)}", $"{Html.Number(best.Value)}{Spread(best, metric)}{Interval(best, metric)}<br>{TiedCount(study)}trial {best.Number}, {Html.Text(best.Trainer)}{(best.IsBaseline ? " (defaults)" : "")}");
         Card(html, $"training {Html.Text(metric)}", $"{Html.Number(best.Metric($"train_{metric}"))}<br>gap {Html.Number(Gap(best, metric))}");
         if (study.BestBaseline is { } baseline && baseline.Number != best.Number)
             Card(html, "beats the best defaults", $"{Html.Text(baseline.Trainer)} at {Html.Number(baseline.Value)}<br>by {Html.Number(Math.Abs(best.Value!.Value - baseline.Value!.Value))} {Html.Text(metric)}");
         html.Append("</div>");
         html.Append("<p class=\"params\">").Append(Html.Text(ParameterText(best))).Append("</p>");
         html.Append("<table><thead><tr><th>metric</th><th>validation</th><th>training</th></tr></thead><tbody>");
-        foreach (var name in best.Metrics.Keys.Where(k => k.StartsWith("valid_", StringComparison.Ordinal) && !k.EndsWith("_std", StringComparison.Ordinal)).Select(k => k[6..]).Order())
+        foreach (var name in best.Metrics.Keys.Where(k => k.StartsWith("valid_", StringComparison.Ordinal) && !k.EndsWith("_std", StringComparison.Ordinal)
+            && !k.EndsWith("_low", StringComparison.Ordinal) && !k.EndsWith("_high", StringComparison.Ordinal)).Select(k => k[6..]).Order())
             html.Append($"<tr><td>{Html.Text(name)}</td><td class=\"num\">{Html.Number(best.Metric($"valid_{name}"))}{Spread(best, name)}</td><td class=\"num\">{Html.Number(best.Metric($"train_{name}"))}</td></tr>");
         html.Append("</tbody></table>");
     }
@@ -48,6 +49,14 @@ internal static class SummarySection
 
     private static string Spread(ReportTrial trial, string metric) =>
         trial.Metrics.TryGetValue($"valid_{metric}_std", out var std) ? $" ± {Html.Number(std, "G3")}" : "";
+
+    private static string Interval(ReportTrial trial, string metric) =>
+        trial.Metrics.TryGetValue($"valid_{metric}_low", out var low) && trial.Metrics.TryGetValue($"valid_{metric}_high", out var high)
+            ? $"<br><small>95% interval {Html.Number(low, "G4")} to {Html.Number(high, "G4")}</small>"
+            : "";
+
+    private static string TiedCount(StudyReportData study) =>
+        study.RankedTrials.Count(t => t.TiedWithBest) is var tied and > 1 ? $"{tied - 1} other trial(s) tied with it within noise<br>" : "";
 
     private static string Balance(StudyReportData study)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tuner.Trainers.Metrics;
 using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Training;
 
@@ -21,6 +22,12 @@ internal sealed record ReportTrial(
     DateTimeOffset Started,
     IReadOnlyList<EpochRecord> Curve)
 {
+    /// <summary>The replicates of the validation ranking metric (bootstrap resamples or folds), when stored.</summary>
+    public ScoreReplicates? Replicates { get; init; }
+
+    /// <summary>Complete and within noise of the study's best (paired on the same validation rows).</summary>
+    public bool TiedWithBest { get; init; }
+
     public double Metric(string name) => Metrics.TryGetValue(name, out var v) ? v : double.NaN;
 
     /// <summary>The loss function's name, or "" for the trainer's default.</summary>

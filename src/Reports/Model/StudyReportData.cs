@@ -30,6 +30,12 @@ internal sealed record StudyReportData(
     /// <summary>The winner's learning curve by training-set size, when it was measured.</summary>
     public IReadOnlyList<SizeCurvePoint>? SizeCurve { get; init; }
 
+    /// <summary>Hash of the study's data; with the seed, folds and validation file it tells whether two studies scored the same rows.</summary>
+    public string DataFingerprint { get; init; } = "";
+
+    /// <summary>The winner's re-evaluation on fresh folds, when it ran.</summary>
+    public Reevaluation? Reevaluation { get; init; }
+
     private IReadOnlyDictionary<(string Trainer, string Loss), double>? _referenceLosses;
 
     /// <summary>What a normal validation loss is per trainer and loss function (see <see cref="Diagnosis.ReferenceLosses"/>).</summary>

@@ -27,7 +27,7 @@ public sealed record TunedSettings(
     [property: Description("Name of the label column.")] string Label,
     [property: Description("Class names in index order; for binary the second is the positive class. Empty for regression.")] IReadOnlyList<string> Classes,
     [property: Description("The ranking metric (validation).")] string Metric,
-    [property: Description("Metrics of the winning trial: valid_<name> on validation rows (mean over folds under cross-validation, with valid_<name>_std), train_<name> on training rows.")] IReadOnlyDictionary<string, double> Metrics,
+    [property: Description("Metrics of the winning trial: valid_<name> on validation rows (mean over folds under cross-validation, with valid_<name>_std), train_<name> on training rows; for the ranking metric its 95% interval valid_<name>_low and valid_<name>_high, and, when the best configurations were re-evaluated on fresh folds, reevaluated_valid_<name> (with its _low and _high) and optimism_valid_<name> (how much better the search score looked).")] IReadOnlyDictionary<string, double> Metrics,
     [property: Description("Trainer name, e.g. lightgbm, sgd, mlp.")] string Trainer,
     [property: Description("Trainer family, as --trainers takes it.")] string TrainerFamily,
     [property: Description("Every chosen setting: loss, regularization, learning-rate schedule, batch size, epochs, ... (numbers or strings).")] IReadOnlyDictionary<string, JsonElement> Parameters,

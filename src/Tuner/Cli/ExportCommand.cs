@@ -34,13 +34,14 @@ public sealed class ExportCommand(IAnsiConsole console)
         var (store, study) = StoredStudy.Open(storage ?? StoredStudy.DefaultPath(studyName), studyName);
         using (store)
         {
-            var best = Ranking.Best(store.LoadTrials(study.Id), study.Config.HigherIsBetter)
+            var reevaluation = WinnerReevaluation.Load(store, study.Id);
+            var best = WinnerReevaluation.Winner(Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter), reevaluation, study.Config.HigherIsBetter)
                 ?? throw new UserInputException($"Study '{studyName}' has no complete trial to export; run `tuner tune` on it first.");
             // The data file where the study ran, or (on another machine) the copy in a shared store.
             var (dataPath, validationPath) = StudyDataFiles.Locate(store, study, StudyDataFiles.CacheDirectory);
             var prepared = Reload(study.Config, dataPath, validationPath, refit);
             OutputPaths.Directory(outDirectory, "--out");
-            var settings = BestSettings.From(study, best, prepared.Plan);
+            var settings = BestSettings.From(study, best, prepared.Plan, WinnerReevaluation.WinnerMetrics(best, reevaluation, study.Config.Metric));
             settings.Save(Path.Combine(outDirectory, "best.json"));
             console.MarkupLine(Markup.Escape($"Wrote {Path.Combine(outDirectory, "best.json")}."));
             console.MarkupLine(Markup.Escape(ModelExporter.Export(prepared, settings, outDirectory).Message));

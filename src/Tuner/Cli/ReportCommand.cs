@@ -37,7 +37,8 @@ public sealed class ReportCommand(IAnsiConsole console)
         StudyReport.Write(data, file, trials);
         // The report shows the best trials; the rest are in the CSV it links to.
         var leaderboard = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "leaderboard.csv");
-        LeaderboardCsv.Write(leaderboard, Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter));
+        var ranked = Ranking.Rank(store.LoadTrials(study.Id), study.Config.HigherIsBetter);
+        LeaderboardCsv.Write(leaderboard, ranked, TiesWithBest.Of(ranked, store.LoadReplicates(study.Id), study.Config.HigherIsBetter));
         console.MarkupLine(Markup.Escape($"Wrote {file} and {leaderboard}."));
         return ExitCodes.Success;
     }

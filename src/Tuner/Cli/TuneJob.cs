@@ -26,13 +26,14 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
         }
 
         var outcome = session.WriteOutputs(cancellationToken);
-        console.Write(LeaderboardTable.Build(outcome.Study, outcome.Ranked));
+        console.Write(LeaderboardTable.Build(outcome.Study, outcome.Ranked, outcome.TiedWithBest));
         if (outcome.Best is null)
         {
             console.MarkupLine("[yellow]No trial completed, so there is no best.json yet; see leaderboard.csv for the errors.[/]");
         }
         else
         {
+            if (outcome.ReevaluationSummary is { } reevaluated) console.MarkupLine(Markup.Escape(reevaluated));
             if (outcome.SizeVerdict is { } verdict) console.MarkupLine(Markup.Escape(verdict));
             console.MarkupLine(Markup.Escape($"Wrote {outcome.Files[0]}, {outcome.Files[1]} and {outcome.Files[2]}."));
             console.MarkupLine(Markup.Escape(outcome.ModelMessage!));

@@ -63,7 +63,9 @@ internal static class ExportHarness
         var prepared = DataPreparation.Prepare(new MLContext(42), data, DatasetLoader.LoadValidation(valid, data), 1, 42);
         using var store = RelationalStudyStore.OpenSqlite(Path.Combine(dir, "study.db"));
         var info = store.FindStudy("test")!;
-        var best = Ranking.Best(store.LoadTrials(info.Id), info.Config.HigherIsBetter)!;
+        // The exported trial: the study's winner after the re-evaluation on fresh folds.
+        var best = WinnerReevaluation.Winner(Ranking.Rank(store.LoadTrials(info.Id), info.Config.HigherIsBetter), WinnerReevaluation.Load(store, info.Id),
+            info.Config.HigherIsBetter)!;
         var validation = prepared.Folds[0].Validation;
         var predictions = Retrain(prepared, best, info.Config).Predict(validation.Features);
         return (predictions, validation.Labels.ToArray(), best.Value!.Value);

@@ -37,6 +37,26 @@ public sealed class StoreContractTests
     }
 
     [Theory, InlineData(Engines.Sqlite), PostgresData]
+    public void A_complete_trial_keeps_its_score_replicates_and_a_trial_without_them_has_none(string engine)
+    {
+        using var test = TestStore.Create(engine);
+        using var store = test.Open();
+        var study = store.CreateStudy("s", StoreSamples.Config());
+        var replicates = new Tuner.Trainers.Metrics.ScoreReplicates(Tuner.Trainers.Metrics.ReplicateKind.Folds, [0.5f, 0.75f, float.NaN]);
+
+        var with = store.TryStartTrial(study.Id, 0, StoreSamples.Proposal(0), "w")!;
+        Assert.True(store.FinishTrial(with.Id, StoreSamples.Complete(0.6) with { Replicates = replicates }));
+        var without = store.TryStartTrial(study.Id, 1, StoreSamples.Proposal(1), "w")!;
+        Assert.True(store.FinishTrial(without.Id, StoreSamples.Complete(0.7)));
+
+        var stored = store.LoadReplicates(study.Id);
+        Assert.Equal([with.Id], stored.Keys);
+        Assert.Equal("folds", stored[with.Id].Kind);
+        Assert.Equal(replicates.Values, stored[with.Id].Values);
+        Assert.Empty(store.LoadReplicates(store.CreateStudy("other", StoreSamples.Config()).Id));
+    }
+
+    [Theory, InlineData(Engines.Sqlite), PostgresData]
     public void A_trial_number_is_claimed_once(string engine)
     {
         using var test = TestStore.Create(engine);

@@ -8,11 +8,15 @@ public sealed class OutputTimePlanTests
     private static readonly TimeSpan Minute = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public void The_search_leaves_a_tenth_for_the_curve_by_size_and_a_little_for_the_outputs()
+    public void The_search_leaves_15_percent_for_the_reevaluation_a_tenth_for_the_curve_by_size_and_a_little_for_the_outputs()
     {
         var plan = new OutputTimePlan(Minute);
 
-        Assert.Equal(TimeSpan.FromSeconds(60 - 6 - 1.8 - 1), plan.SearchTime);
+        Assert.Equal(TimeSpan.FromSeconds(60 - 9 - 6 - 1.8 - 1), plan.SearchTime);
+        Assert.Equal(TimeSpan.FromSeconds(9), plan.ReevaluationAllowance(Minute - plan.SearchTime!.Value));
+        // A search that ran late leaves the re-evaluation only what the outputs' 1 s + 3% do not need.
+        Assert.Equal(TimeSpan.FromSeconds(4 - 2.8), plan.ReevaluationAllowance(TimeSpan.FromSeconds(4)));
+        Assert.Equal(TimeSpan.Zero, plan.ReevaluationAllowance(TimeSpan.FromSeconds(1)));
         var allowance = plan.SizeCurveAllowance(plan.SearchTime!.Value, left: Minute - plan.SearchTime.Value, winnerSeconds: 0.2, folds: 1, trials: 500);
         Assert.Equal(TimeSpan.FromSeconds(6), allowance);
     }
@@ -41,6 +45,7 @@ public sealed class OutputTimePlanTests
         var plan = new OutputTimePlan(null);
 
         Assert.Null(plan.SearchTime);
+        Assert.Null(plan.ReevaluationAllowance(TimeSpan.Zero));
         Assert.Equal(TimeSpan.FromSeconds(5), plan.SizeCurveAllowance(Minute - TimeSpan.FromSeconds(10), TimeSpan.Zero, 1, 1, 10));
         Assert.Equal(TimeSpan.FromSeconds(2), plan.SizeCurveAllowance(TimeSpan.FromSeconds(5), TimeSpan.Zero, 1, 1, 10));
     }

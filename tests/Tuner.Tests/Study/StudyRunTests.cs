@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tuner.Output;
+using Tuner.Storage;
 using Tuner.Study;
 using Tuner.Trainers.Production;
 
@@ -22,13 +23,17 @@ public sealed class StudyRunTests
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
         Assert.All(trials, t => Assert.Contains("train_logloss", t.Metrics.Keys));
 
-        // leaderboard.csv is in ascending log-loss order (lower is better) and best.json holds its first row.
+        // leaderboard.csv is in ascending log-loss order (lower is better); best.json holds the configuration of the top
+        // rows that did best when re-evaluated on fresh folds, with its search and fresh-fold scores.
         var rows = File.ReadAllLines(Path.Combine(dir, "leaderboard.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         var values = rows.Select(r => double.Parse(r[5], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(values.Order(), values);
         var best = TunedSettings.Load(Path.Combine(dir, "best.json"));
-        Assert.Equal(int.Parse(rows[0][1], CultureInfo.InvariantCulture), best.Trial);
-        Assert.Equal(trials.Min(t => t.Value!.Value), best.Metrics["valid_logloss"], 9);
+        using var store = StoredStudy.OpenStore(Path.Combine(dir, "study.db"));
+        var reevaluation = WinnerReevaluation.Load(store, store.FindStudy("test")!.Id)!;
+        Assert.Contains(reevaluation.Trials, t => t.Number == int.Parse(rows[0][1], CultureInfo.InvariantCulture));
+        Assert.Equal(reevaluation.Trials.Min(t => t.Value), best.Metrics["reevaluated_valid_logloss"], 9);
+        Assert.Equal(trials.Single(t => t.Number == best.Trial).Value!.Value, best.Metrics["valid_logloss"], 9);
         Assert.Equal("malignant", best.PositiveClass);
         Assert.Equal("logloss", best.Metric);
     }

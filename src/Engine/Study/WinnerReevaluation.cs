@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.ML;
+using Tuner.Data;
+using Tuner.Reports.Model;
+using Tuner.Storage;
+using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
+
+namespace Tuner.Study;
+
+/// <summary>
+/// Measures and corrects the winner's curse: the best of many noisy validation scores is an optimistic estimate of the
+/// winner. After the search, the candidates (<see cref="Candidates"/>: the trials tied with the best, in rank order, at
+/// most <see cref="MaxCandidates"/>, and at least the best <see cref="MinCandidates"/>) are trained as their trials
+/// were on <see cref="FreshFolds"/> fresh folds of all labelled rows (training and validation rows together, split with
+/// another seed), and scored on those folds' held-out rows; the winner is the best mean. Candidates run best first
+/// and only while their expected time fits the allowance, so under a time budget it stays inside it.
+/// </summary>
+internal static class WinnerReevaluation
+{
+    public const string Role = "reevaluation";
+    public const int MaxCandidates = 5;
+    public const int MinCandidates = 2;
+    public const int FreshFolds = 3;
+
+    /// <summary>Added to the study's seed for the fresh split, so it differs from the search's holdout or folds.</summary>
+    private const int SplitSeedOffset = 7919;
+
+    public static IReadOnlyList<TrialRecord> Candidates(IReadOnlyList<TrialRecord> ranked, IReadOnlySet<int> tiedWithBest)
+    {
+        var complete = ranked.Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).ToList();
+        var tied = complete.Where(t => tiedWithBest.Contains(t.Number)).Take(MaxCandidates).ToList();
+        return tied.Count >= MinCandidates ? tied : complete.Take(MinCandidates).ToList();
+    }
+
+    /// <summary>
+    /// Re-evaluates the candidates within <paramref name="allowance"/> (null: no limit), <paramref name="parallel"/> at a
+    /// time; null when not even the best fits (or there are no candidates).
+    /// </summary>
+    public static Reevaluation? Run(StudyData data, IReadOnlyList<TrialRecord> candidates, StudyConfig config, int parallel, TimeSpan? allowance,
+        CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0 || data.Data.Rows + (data.ValidationData?.Rows ?? 0) < 2 * FreshFolds) return null;
+        var clock = Stopwatch.StartNew();
+        var seed = config.Seed + SplitSeedOffset;
+        var rows = data.ValidationData is null ? data.Data : DataPreparation.Concat(data.Data, data.ValidationData);
+        // A fold of the fresh split trains on (k-1)/k of all rows; a trial trained on its own fold(s).
+        var growth = (double)rows.Rows * (FreshFolds - 1) / FreshFolds / Math.Max(1, data.Folds[0].Training.Rows);
+        var expected = candidates.Select(t => TimeSpan.FromSeconds((t.DurationSeconds ?? 0) / data.Folds.Count * FreshFolds * growth)).ToList();
+        if (allowance is { } limit && (limit <= TimeSpan.Zero || expected[0] > limit)) return null;
+
+        var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
+        if (allowance is { } left && clock.Elapsed + expected[0] > left) return null; // featurizing the fresh folds took the time
+        var results = new ReevaluatedTrial?[candidates.Count];
+        try
+        {
+            Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = cancellationToken }, i =>
+            {
+                // Candidates are taken best first; one that would overrun the allowance is left out.
+                if (allowance is { } limit && i > 0 && clock.Elapsed + expected[i] > limit) return;
+
+                results[i] = Score(candidates[i], i, fresh, config, cancellationToken);
+            });
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        var scored = results.OfType<ReevaluatedTrial>().ToList();
+        return scored.Count == 0 ? null : new Reevaluation(FreshFolds, seed, config.HigherIsBetter, scored);
+    }
+
+    private static ReevaluatedTrial Score(TrialRecord trial, int rank, StudyData fresh, StudyConfig config, CancellationToken cancellationToken)
+    {
+        var values = new List<double>();
+        foreach (var fold in fresh.Folds)
+        {
+            try
+            {
+                var outcome = TrialExecutor.TrainUnreported(trial, fold, config.Seed, config.Metric, cancellationToken);
+                values.Add(outcome.Status == TrainingStatus.Completed
+                    ? MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), config.Metric)
+                    : double.NaN);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // As in a trial, a trainer that throws (or diverges) fails only this configuration's fresh score.
+                values.Add(double.NaN);
+            }
+        }
+
+        var replicates = new ScoreReplicates(ReplicateKind.Folds, values.Select(v => (float)v).ToArray());
+        var (low, high) = values.All(double.IsFinite) ? replicates.Interval() : (double.NaN, double.NaN);
+        var mean = values.All(double.IsFinite) ? values.Average() : double.NaN;
+        return new ReevaluatedTrial(trial.Number, rank + 1, trial.Trainer, trial.Value!.Value, mean, low, high, values);
+    }
+
+    /// <summary>The study's final winner: the re-evaluated winner when there is one, else the search's best.</summary>
+    public static TrialRecord? Winner(IReadOnlyList<TrialRecord> ranked, Reevaluation? reevaluation, bool higherIsBetter) =>
+        reevaluation?.Winner is { } winner && ranked.FirstOrDefault(t => t.Number == winner.Number && t.State == TrialState.Complete) is { } trial
+            ? trial
+            : Ranking.Best(ranked, higherIsBetter);
+
+    /// <summary>The winner's metrics with its re-evaluated score, interval and optimism added (for best.json).</summary>
+    public static IReadOnlyDictionary<string, double> WinnerMetrics(TrialRecord winner, Reevaluation? reevaluation, string metric)
+    {
+        var entry = reevaluation?.Trials.FirstOrDefault(t => t.Number == winner.Number);
+        if (entry is null) return winner.Metrics;
+        var metrics = new Dictionary<string, double>(winner.Metrics, StringComparer.Ordinal)
+        {
+            [$"reevaluated_valid_{metric}"] = entry.Value,
+            [$"optimism_valid_{metric}"] = reevaluation!.Optimism(entry),
+        };
+        if (double.IsFinite(entry.Low)) (metrics[$"reevaluated_valid_{metric}_low"], metrics[$"reevaluated_valid_{metric}_high"]) = (entry.Low, entry.High);
+        return metrics;
+    }
+
+    public static void Save(IStudyStore store, long studyId, Reevaluation reevaluation) =>
+        store.SaveFile(studyId, new StoredFile(Role, "reevaluation.json", "", JsonSerializer.SerializeToUtf8Bytes(reevaluation)));
+
+    public static Reevaluation? Load(IStudyStore store, long studyId) =>
+        store.LoadFile(studyId, Role) is { } file ? JsonSerializer.Deserialize<Reevaluation>(file.Content) : null;
+}
