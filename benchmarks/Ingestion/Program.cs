@@ -1,6 +1,7 @@
 // Ingestion: how fast a CSV file becomes the feature matrix the trials train on, beside ML.NET's TextLoader on
 // the same file. Each step runs --repeat times (median) in one process, after one warm-up of each.
-//   Tuner, reading:     CsvReader + schema inference into typed columns (DatasetLoader.Load)
+//   Tuner, CSV:         CsvReader alone: the file's cells into columns (numbers or shared texts)
+//   Tuner, reading:     that, schema inference and the typed columns (DatasetLoader.Load)
 //   Tuner, to matrix:   that, then the seeded split, the featurizer fitted on the training rows and both dense
 //                       matrices (DataPreparation.Prepare): what `tune` does before its study line
 //   TextLoader, reading: ML.NET's TextLoader with the same column types, every cell of every row read by a cursor
@@ -22,6 +23,7 @@ var data = DatasetLoader.Load(options);
 var plan = Featurizer.Plan(data, Enumerable.Range(0, data.Rows).ToArray());
 Console.WriteLine($"Ingestion: {path}, {megabytes:F0} MB, {data.Rows} rows, {Environment.ProcessorCount} cores, median of {repeat}");
 
+Measure("Tuner, CSV", () => CsvReader.Read(path, CellFormat.Default, new HashSet<string>([label])).RowCount);
 Measure("Tuner, reading", () => DatasetLoader.Load(options).Rows);
 Measure("Tuner, to matrix", () => DataPreparation.Prepare(new MLContext(1), DatasetLoader.Load(options), null, folds: 1, seed: 1).Folds[0].Training.Rows);
 Measure("TextLoader, reading", () => ReadEveryCell(TextLoaderView(new MLContext(1))));

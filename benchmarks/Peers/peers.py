@@ -2,9 +2,9 @@
 """The peers Tuner is measured against: Optuna's TPE over XGBoost (hist, early stopping on the validation rows)
 and over scikit-learn's SGD classifier/regressor, on the same train/validation files and the same time budget.
 
-Usage: peers.py xgboost|sgd TRAIN.csv VALID.csv LABEL TASK SECONDS SEED
-Prints one line: the validation metric of the best trial (binary AUC, multiclass accuracy, regression R^2)
-and the number of trials. Debian's python3-optuna, python3-xgboost and python3-sklearn provide the packages.
+Usage: peers.py xgboost|sgd TRAIN.csv VALID.csv TEST.csv LABEL TASK SECONDS SEED
+Prints one line: the validation metric of the best trial (binary AUC, multiclass accuracy, regression R^2), the
+same metric of that trial's model on the test rows, and the number of trials. Debian's python3-optuna, python3-xgboost and python3-sklearn provide the packages.
 """
 import os
 import sys
@@ -22,35 +22,46 @@ from sklearn.metrics import accuracy_score, r2_score, roc_auc_score
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-method, train_path, valid_path, label, task, seconds, seed = sys.argv[1:8]
+method, train_path, valid_path, test_path, label, task, seconds, seed = sys.argv[1:9]
 seconds, seed = float(seconds), int(seed)
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 warnings.filterwarnings("ignore")  # scikit-learn's convergence warnings at max_iter=50
 
-train, valid = pd.read_csv(train_path, skipinitialspace=True), pd.read_csv(valid_path, skipinitialspace=True)
-y_train_raw, y_valid_raw = train.pop(label), valid.pop(label)
+train, valid, test = (pd.read_csv(p, skipinitialspace=True) for p in (train_path, valid_path, test_path))
+y_train_raw, y_valid_raw, y_test_raw = train.pop(label), valid.pop(label), test.pop(label)
 categorical = [c for c in train.columns if train[c].dtype == object]
 numeric = [c for c in train.columns if c not in categorical]
-for frame in (train, valid):
+for frame in (train, valid, test):
     for c in categorical:
         frame[c] = frame[c].astype(str).str.strip()
 
 if task == "regression":
-    y_train, y_valid = y_train_raw.to_numpy(float), y_valid_raw.to_numpy(float)
+    y_train, y_valid, y_test = y_train_raw.to_numpy(float), y_valid_raw.to_numpy(float), y_test_raw.to_numpy(float)
     classes = None
 else:
     classes = sorted(set(y_train_raw.astype(str).str.strip()))
     index = {c: i for i, c in enumerate(classes)}
     y_train = y_train_raw.astype(str).str.strip().map(index).to_numpy()
     y_valid = y_valid_raw.astype(str).str.strip().map(index).fillna(-1).to_numpy(int)
+    y_test = y_test_raw.astype(str).str.strip().map(index).fillna(-1).to_numpy(int)
 
 
-def score(model_output):
+def score(y, model_output):
     if task == "binary":
-        return roc_auc_score(y_valid, model_output)
+        return roc_auc_score(y, model_output)
     if task == "multiclass":
-        return accuracy_score(y_valid, model_output)
-    return r2_score(y_valid, model_output)
+        return accuracy_score(y, model_output)
+    return r2_score(y, model_output)
+
+
+best = {"valid": -np.inf, "test": np.nan}
+
+
+def chosen(valid_score, test_output):
+    """The trial's validation score; for the best trial so far its model's test score is kept too."""
+    if valid_score > best["valid"]:
+        best.update(valid=valid_score, test=score(y_test, test_output()))
+    return valid_score
 
 
 def xgboost_objective(trial):
@@ -72,8 +83,10 @@ def xgboost_objective(trial):
         params.update(objective="reg:squarederror", eval_metric="rmse")
     booster = xgb.train(params, dtrain, num_boost_round=1000, evals=[(dvalid, "valid")],
                         early_stopping_rounds=50, verbose_eval=False)
-    predicted = booster.predict(dvalid, iteration_range=(0, booster.best_iteration + 1))
-    return score(predicted.argmax(axis=1) if task == "multiclass" else predicted)
+    def predict(rows):
+        predicted = booster.predict(rows, iteration_range=(0, booster.best_iteration + 1))
+        return predicted.argmax(axis=1) if task == "multiclass" else predicted
+    return chosen(score(y_valid, predict(dvalid)), lambda: predict(dtest))
 
 
 def sgd_objective(trial):
@@ -87,23 +100,24 @@ def sgd_objective(trial):
                              max_iter=50, random_state=seed)
         scale = np.sqrt(np.mean(y_train ** 2))
         model.fit(x_train, y_train / scale)
-        return score(model.predict(x_valid) * scale)
+        return chosen(score(y_valid, model.predict(x_valid) * scale), lambda: model.predict(x_test) * scale)
     loss = trial.suggest_categorical("loss", ["log_loss", "hinge", "modified_huber"])
     model = SGDClassifier(loss=loss, alpha=alpha, penalty=penalty, learning_rate=schedule, eta0=eta0,
                           max_iter=50, random_state=seed)
     model.fit(x_train, y_train)
     if task == "binary":
-        return score(model.decision_function(x_valid))
-    return score(model.predict(x_valid))
+        return chosen(score(y_valid, model.decision_function(x_valid)), lambda: model.decision_function(x_test))
+    return chosen(score(y_valid, model.predict(x_valid)), lambda: model.predict(x_test))
 
 
 started = time.monotonic()
 if method in ("xgboost", "xgboost-mean"):
-    encoded = pd.get_dummies(pd.concat([train, valid]), columns=categorical, dtype=float)
+    encoded = pd.get_dummies(pd.concat([train, valid, test]), columns=categorical, dtype=float)
     if method == "xgboost-mean":  # missing numbers replaced by the training mean, as Tuner's featurizer does
         encoded[numeric] = encoded[numeric].fillna(encoded.iloc[:len(train)][numeric].mean())
     dtrain = xgb.DMatrix(encoded.iloc[:len(train)], label=y_train)
-    dvalid = xgb.DMatrix(encoded.iloc[len(train):], label=y_valid)
+    dvalid = xgb.DMatrix(encoded.iloc[len(train):len(train) + len(valid)], label=y_valid)
+    dtest = xgb.DMatrix(encoded.iloc[len(train) + len(valid):])
     objective = xgboost_objective
 else:
     preprocess = ColumnTransformer([
@@ -113,9 +127,10 @@ else:
     ])
     x_train = preprocess.fit_transform(train)
     x_valid = preprocess.transform(valid)
+    x_test = preprocess.transform(test)
     objective = sgd_objective
 
 study = optuna.create_study(direction="maximize", sampler=optuna.samplers.TPESampler(seed=seed))
 remaining = seconds - (time.monotonic() - started)
 study.optimize(objective, timeout=max(remaining, 1), catch=(ValueError,))
-print(f"{study.best_value:.6f} {len(study.trials)}")
+print(f"{study.best_value:.6f} {best['test']:.6f} {len(study.trials)}")

@@ -5,15 +5,17 @@ to trainer families, Optuna+XGBoost and Optuna+scikit-learn SGD, on the sample d
 Usage: run.py [--seconds 60] [--seeds 5] [--datasets spam,credit_data,...] [--methods tuner,families,xgboost,sgd,tuner:sgd+mlp,...]
 "xgboost-mean" is Optuna+XGBoost with missing numbers replaced by the training mean (as Tuner's featurizer does).
 "families" stands for Tuner restricted to each trainer family of the dataset's task alone (tuner:lightgbm, tuner:sgd, ...).
-Each seed splits each dataset 80/20 (the raw CSV lines, seeded) into files every method gets; every method reports
-the validation metric of its best trial: binary AUC, multiclass accuracy, regression R^2. Prints each run and then a
-table of medians. Needs a Release build of Tuner (benchmarks/Peers/run builds it) and Debian's python3-optuna,
+Each seed splits each dataset 60/20/20 (the raw CSV lines, seeded) into training, validation and test files. Every
+method tunes on the training rows and chooses on the validation rows; its chosen model is then scored on the test
+rows, which no method saw (Tuner: `tuner predict` with its model.zip; the peers: the model of their best trial). Prints
+each run (validation and test) and then a table of test medians: binary AUC, multiclass accuracy, regression R^2. Needs a Release build of Tuner (benchmarks/Peers/run builds it) and Debian's python3-optuna,
 python3-xgboost, python3-sklearn and python3-pandas.
 """
 import argparse
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -51,9 +53,9 @@ def split(name, seed):
     with open(os.path.join(ROOT, "samples", "data", name + ".csv")) as f:
         header, *rows = f.read().splitlines()
     random.Random(seed).shuffle(rows)
-    cut = len(rows) * 4 // 5
+    first, second = len(rows) * 3 // 5, len(rows) * 4 // 5
     paths = []
-    for part, lines in (("train", rows[:cut]), ("valid", rows[cut:])):
+    for part, lines in (("train", rows[:first]), ("valid", rows[first:second]), ("test", rows[second:])):
         path = os.path.join(scratch, f"{name}-{seed}-{part}.csv")
         with open(path, "w") as f:
             f.write("\n".join([header] + lines) + "\n")
@@ -61,7 +63,7 @@ def split(name, seed):
     return paths
 
 
-def run_tuner(method, train, valid, label, task, ignore, seed):
+def run_tuner(method, train, valid, test, label, task, ignore, seed):
     out = os.path.join(scratch, f"{os.path.basename(train)}-{method.replace(':', '-')}")
     command = ["dotnet", tuner, "tune", "--data", train, "--validation-data", valid, "--label", label,
                "--time", str(args.seconds), "--seed", str(seed), "--out", out, "--study", "peers"]
@@ -73,19 +75,23 @@ def run_tuner(method, train, valid, label, task, ignore, seed):
     with open(os.path.join(out, "best.json")) as f:
         best = json.load(f)
     trials = sum(1 for _ in open(os.path.join(out, "leaderboard.csv"))) - 1
-    return best["metrics"]["valid_" + METRIC[task]], trials, best["trainer"]
+    scored = subprocess.run(["dotnet", tuner, "predict", "--model", os.path.join(out, "model.zip"), "--data", test,
+                             "--out", os.path.join(out, "test-predictions.csv")], check=True, capture_output=True, text=True,
+                            env={**os.environ, "COLUMNS": "1000"}).stdout
+    metrics = dict(re.findall(r"(\w+) (-?[\d.]+(?:[eE][-+]?\d+)?)", " ".join(scored.split("labelled rows:")[1].split())))
+    return best["metrics"]["valid_" + METRIC[task]], float(metrics[METRIC[task]]), trials, best["trainer"]
 
 
-def run_peer(method, train, valid, label, task, ignore, seed):
+def run_peer(method, train, valid, test, label, task, ignore, seed):
     if ignore:  # the peers read every column: give them files without the ignored ones
         import pandas as pd
-        for path in (train, valid):
+        for path in (train, valid, test):
             pd.read_csv(path).drop(columns=ignore).to_csv(path + ".peer.csv", index=False)
-        train, valid = train + ".peer.csv", valid + ".peer.csv"
-    output = subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "Peers", "peers.py"), method, train, valid,
+        train, valid, test = train + ".peer.csv", valid + ".peer.csv", test + ".peer.csv"
+    output = subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "Peers", "peers.py"), method, train, valid, test,
                              label, task, str(args.seconds), str(seed)], check=True, capture_output=True, text=True).stdout
-    value, trials = output.split()
-    return float(value), int(trials), method
+    valid_value, test_value, trials = output.split()
+    return float(valid_value), float(test_value), int(trials), method
 
 
 def expand(methods, task):
@@ -97,15 +103,15 @@ print(f"Peers: {args.seconds:.0f} s per run, {args.seeds} seed(s), {os.cpu_count
 for name in args.datasets.split(","):
     label, task, ignore = DATASETS[name]
     for seed in range(1, args.seeds + 1):
-        train, valid = split(name, seed)
+        train, valid, test = split(name, seed)
         for method in expand(args.methods, task):
             runner = run_tuner if method.startswith("tuner") else run_peer
-            value, trials, winner = runner(method, train, valid, label, task, ignore, seed)
+            valid_value, value, trials, winner = runner(method, train, valid, test, label, task, ignore, seed)
             results.setdefault((name, method), []).append(value)
-            print(f"{name:22} seed {seed}  {method:18} {value:.4f}  {trials:6} trials  {winner}", flush=True)
+            print(f"{name:22} seed {seed}  {method:18} valid {valid_value:.4f}  test {value:.4f}  {trials:6} trials  {winner}", flush=True)
 
 methods = list(dict.fromkeys(m for name in args.datasets.split(",") for m in expand(args.methods, DATASETS[name][1])))
-print("\n| dataset | metric | " + " | ".join(methods) + " |")
+print("\nTest medians:\n| dataset | metric | " + " | ".join(methods) + " |")
 print("|---|---|" + "---|" * len(methods))
 for name in args.datasets.split(","):
     medians = [statistics.median(results[(name, m)]) if (name, m) in results else float("nan") for m in methods]
