@@ -52,15 +52,7 @@ internal static class BinaryMetrics
     private static (double Auc, double AveragePrecision) RankingAreas(ReadOnlySpan<float> labels, ReadOnlySpan<double> scores)
     {
         int n = labels.Length;
-        var order = new int[n];
-        var keys = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = i;
-            keys[i] = double.IsNaN(scores[i]) ? double.NegativeInfinity : -scores[i];
-        }
-
-        Array.Sort(keys, order);
+        var (order, keys) = ScoreOrder.Descending(scores);
         long positives = 0;
         for (int i = 0; i < n; i++) if (labels[i] > 0.5f) positives++;
         long negatives = n - positives;

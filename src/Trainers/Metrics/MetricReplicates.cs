@@ -167,15 +167,7 @@ internal static class MetricReplicates
     private static float[] RankingAreas(ReadOnlySpan<float> labels, ReadOnlySpan<double> scores, BootstrapWeights weights, bool auc)
     {
         int n = labels.Length;
-        var order = new int[n];
-        var keys = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            order[i] = i;
-            keys[i] = double.IsNaN(scores[i]) ? double.NegativeInfinity : -scores[i];
-        }
-
-        Array.Sort(keys, order);
+        var (order, keys) = ScoreOrder.Descending(scores);
         // 0/1 rather than bool so the walk adds without a branch on the label, which would mispredict half the time.
         var positive = new int[n];
         var groupEnd = new bool[n];
