@@ -94,12 +94,14 @@ public sealed class TuningSession : IDisposable
         var sampler = components.Sampler?.Invoke(context) ?? SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, context.TimeBudget);
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
+        var featurizing = System.Diagnostics.Stopwatch.StartNew();
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
+        featurizing.Stop();
         // The file's text and the featurizer's buffers are garbage now; compacting hands their memory back
         // before the trials allocate theirs, so the peak stays near the matrices' size.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
-        var timePlan = new OutputTimePlan(requested.Time);
+        var timePlan = new OutputTimePlan(requested.Time) { Featurizing = featurizing.Elapsed };
         var budget = requested with { Time = timePlan.SearchTime };
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
@@ -187,8 +189,17 @@ public sealed class TuningSession : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _deadline ??= DateTimeOffset.UtcNow + _timePlan.Total;
         var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger);
-        await runner.RunAsync(Budget, cancellationToken);
+        await runner.RunAsync(Budget, cancellationToken, _timePlan.Total is null ? null : SearchTimeGiven);
         _searchTime += clock.Elapsed;
+    }
+
+    /// <summary>What this run's search may take, given the study's trials so far (<see cref="OutputTimePlan.SearchTimeGiven"/>).</summary>
+    private TimeSpan? SearchTimeGiven(IReadOnlyList<TrialRecord> trials)
+    {
+        var higherIsBetter = Study.Config.HigherIsBetter;
+        var reevaluation = WinnerReevaluation.ExpectedTime(trials, _prepared, higherIsBetter, _parallel, _timePlan.Featurizing);
+        var winnerSeconds = (Ranking.Best(trials, higherIsBetter)?.DurationSeconds ?? 0) / _prepared.Folds.Count;
+        return _timePlan.SearchTimeGiven(reevaluation, winnerSeconds, trials.Count);
     }
 
     /// <summary>

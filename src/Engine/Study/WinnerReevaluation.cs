@@ -45,9 +45,7 @@ internal static class WinnerReevaluation
         var clock = Stopwatch.StartNew();
         var seed = config.Seed + SplitSeedOffset;
         var rows = data.ValidationData is null ? data.Data : DataPreparation.Concat(data.Data, data.ValidationData);
-        // A fold of the fresh split trains on (k-1)/k of all rows; a trial trained on its own fold(s).
-        var growth = (double)rows.Rows * (FreshFolds - 1) / FreshFolds / Math.Max(1, data.Folds[0].Training.Rows);
-        var expected = candidates.Select(t => TimeSpan.FromSeconds((t.DurationSeconds ?? 0) / data.Folds.Count * FreshFolds * growth)).ToList();
+        var expected = candidates.Select(t => ExpectedTraining(t, data)).ToList();
         if (allowance is { } limit && (limit <= TimeSpan.Zero || expected[0] > limit)) return null;
 
         var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
@@ -70,6 +68,25 @@ internal static class WinnerReevaluation
 
         var scored = results.OfType<ReevaluatedTrial>().ToList();
         return scored.Count == 0 ? null : new Reevaluation(FreshFolds, seed, config.HigherIsBetter, scored);
+    }
+
+    /// <summary>
+    /// What re-evaluating the best of <paramref name="trials"/> so far should take: featurizing the fresh folds (the
+    /// study's own featurizing, <paramref name="featurizing"/>, once per fresh fold instead of per fold of the study) and
+    /// the candidates' training, <paramref name="parallel"/> at a time. The most candidates there can be are counted.
+    /// </summary>
+    public static TimeSpan ExpectedTime(IReadOnlyList<TrialRecord> trials, StudyData data, bool higherIsBetter, int parallel, TimeSpan featurizing)
+    {
+        var training = Ranking.Top(trials, MaxCandidates, higherIsBetter).Aggregate(TimeSpan.Zero, (sum, t) => sum + ExpectedTraining(t, data));
+        return featurizing * FreshFolds / data.Folds.Count + training / Math.Max(1, parallel);
+    }
+
+    /// <summary>A trial's training on the fresh folds: a fold of them trains on (k-1)/k of all labelled rows, where the trial trained on its own fold(s).</summary>
+    private static TimeSpan ExpectedTraining(TrialRecord trial, StudyData data)
+    {
+        var rows = data.Data.Rows + (data.ValidationData?.Rows ?? 0);
+        var growth = (double)rows * (FreshFolds - 1) / FreshFolds / Math.Max(1, data.Folds[0].Training.Rows);
+        return TimeSpan.FromSeconds((trial.DurationSeconds ?? 0) / data.Folds.Count * FreshFolds * growth);
     }
 
     private static ReevaluatedTrial Score(TrialRecord trial, int rank, StudyData fresh, StudyConfig config, CancellationToken cancellationToken)

@@ -22,6 +22,27 @@ public sealed class OutputTimePlanTests
     }
 
     [Fact]
+    public void Cheap_trials_leave_the_search_what_the_expected_outputs_do_not_need()
+    {
+        var plan = new OutputTimePlan(Minute);
+
+        // Re-evaluating takes an expected 0.5 s, the winner 0.05 s a fold, 2,000 trials: 0.75 + 1 (the curve by size's
+        // second) + 0.825 (export) + 1.5 (report) + 1 + 1.8 (the outputs' base and share).
+        var given = plan.SearchTimeGiven(TimeSpan.FromSeconds(0.5), winnerSeconds: 0.05, trials: 2000)!.Value;
+        Assert.Equal(60 - 0.75 - 1 - 0.825 - 1.5 - 1 - 1.8, given.TotalSeconds, 6);
+        Assert.True(given > plan.SearchTime);
+    }
+
+    [Fact]
+    public void Expensive_trials_hold_the_search_to_the_fixed_shares()
+    {
+        var plan = new OutputTimePlan(Minute);
+
+        Assert.Equal(plan.SearchTime, plan.SearchTimeGiven(TimeSpan.FromSeconds(20), winnerSeconds: 2, trials: 50));
+        Assert.Null(new OutputTimePlan(null).SearchTimeGiven(TimeSpan.FromSeconds(1), 1, 1));
+    }
+
+    [Fact]
     public void A_short_budget_keeps_at_least_half_for_the_search()
     {
         Assert.Equal(TimeSpan.FromSeconds(0.75), new OutputTimePlan(TimeSpan.FromSeconds(1.5)).SearchTime);
