@@ -29,16 +29,18 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
 
     /// <summary>
     /// What the search may take now that what follows it can be estimated: T less the expected re-evaluation of the best
-    /// configurations, the winner's full curve by size (at least the second it needs), its export, the report and the
-    /// outputs' base, the estimates taken <see cref="EstimateMargin"/> times over; never more than <see cref="SearchTime"/>.
+    /// configurations (none when even the best one's would not fit in its share, as it would then be skipped), the
+    /// winner's full curve by size (at least the second it needs), its export, the report and the outputs' base, each
+    /// estimate taken <see cref="EstimateMargin"/> times over and held to its share; never more than <see cref="SearchTime"/>.
     /// </summary>
-    /// <param name="reevaluation">The re-evaluation's expected time (<see cref="WinnerReevaluation.ExpectedTime"/>).</param>
+    /// <param name="reevaluation">The re-evaluation's expected time, all of it and up to its best candidate (<see cref="WinnerReevaluation.ExpectedTime"/>).</param>
     /// <param name="winnerSeconds">What the best trial so far took to train one fold.</param>
-    public TimeSpan? SearchTimeGiven(TimeSpan reevaluation, double winnerSeconds, int trials)
+    public TimeSpan? SearchTimeGiven((TimeSpan All, TimeSpan First) reevaluation, double winnerSeconds, int trials)
     {
         if (Total is not { } total) return null;
-        var sizeCurve = TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits * winnerSeconds * EstimateMargin));
-        var expected = reevaluation * EstimateMargin + sizeCurve + Export(winnerSeconds) * EstimateMargin + Report(trials) + OutputsBase + total * OutputsShare;
+        var reevaluating = reevaluation.First > total * ReevaluationShare ? TimeSpan.Zero : Min(total * ReevaluationShare, reevaluation.All * EstimateMargin);
+        var sizeCurve = Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits * winnerSeconds * EstimateMargin)));
+        var expected = reevaluating + sizeCurve + Export(winnerSeconds) * EstimateMargin + Report(trials) + OutputsBase + total * OutputsShare;
         return total - Min(Reserve(total), expected);
     }
 

@@ -73,12 +73,17 @@ internal static class WinnerReevaluation
     /// <summary>
     /// What re-evaluating the best of <paramref name="trials"/> so far should take: featurizing the fresh folds (the
     /// study's own featurizing, <paramref name="featurizing"/>, once per fresh fold instead of per fold of the study) and
-    /// the candidates' training, <paramref name="parallel"/> at a time. The most candidates there can be are counted.
+    /// the candidates' training, <paramref name="parallel"/> at a time, counting the most candidates there can be; and
+    /// what it takes before the best candidate is scored (under a smaller allowance it is skipped).
     /// </summary>
-    public static TimeSpan ExpectedTime(IReadOnlyList<TrialRecord> trials, StudyData data, bool higherIsBetter, int parallel, TimeSpan featurizing)
+    public static (TimeSpan All, TimeSpan First) ExpectedTime(IReadOnlyList<TrialRecord> trials, StudyData data, bool higherIsBetter, int parallel,
+        TimeSpan featurizing)
     {
-        var training = Ranking.Top(trials, MaxCandidates, higherIsBetter).Aggregate(TimeSpan.Zero, (sum, t) => sum + ExpectedTraining(t, data));
-        return featurizing * FreshFolds / data.Folds.Count + training / Math.Max(1, parallel);
+        var top = Ranking.Top(trials, MaxCandidates, higherIsBetter);
+        if (top.Count == 0) return (TimeSpan.Zero, TimeSpan.Zero);
+        var fresh = featurizing * FreshFolds / data.Folds.Count;
+        var training = top.Aggregate(TimeSpan.Zero, (sum, t) => sum + ExpectedTraining(t, data));
+        return (fresh + training / Math.Max(1, parallel), fresh + ExpectedTraining(top[0], data));
     }
 
     /// <summary>A trial's training on the fresh folds: a fold of them trains on (k-1)/k of all labelled rows, where the trial trained on its own fold(s).</summary>
