@@ -47,7 +47,10 @@ public sealed class TuningSession : IDisposable
 
     public StudyPlan Plan { get; }
 
-    /// <summary>When this run's search stops: with a time budget, early enough for the outputs to be written within it (<see cref="OutputTimePlan"/>).</summary>
+    /// <summary>
+    /// When this run's search stops at the latest: with a time budget, early enough for the least outputs to be written within it; it
+    /// stops sooner when what follows it is expected to take longer (<see cref="OutputTimePlan.SearchTimeGiven"/>).
+    /// </summary>
     public Budget Budget { get; }
 
     /// <summary>Finished trials the study held when it was opened.</summary>
@@ -102,7 +105,7 @@ public sealed class TuningSession : IDisposable
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
         var timePlan = new OutputTimePlan(requested.Time) { Featurizing = featurizing.Elapsed };
-        var budget = requested with { Time = timePlan.SearchTime };
+        var budget = requested with { Time = timePlan.LongestSearchTime };
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
             DatasetLoader.Fingerprint(data, validation), options.Label, task.ToString().ToLowerInvariant(),

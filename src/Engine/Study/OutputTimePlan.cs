@@ -24,13 +24,18 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     /// <summary>What featurizing the study's folds took (the fresh folds of the re-evaluation cost about as much each).</summary>
     public TimeSpan Featurizing { get; init; }
 
-    /// <summary>What the search may take: T less the reserve, and at least half of T.</summary>
+    /// <summary>What the search may take when what follows it is expected to need its full shares: T less the reserve, and at least half of T.</summary>
     public TimeSpan? SearchTime => Total is { } total ? total - Reserve(total) : null;
+
+    /// <summary>The most <see cref="SearchTimeGiven"/> can give: T less the least that follows a search (the outputs' base, the curve by size's second, an export and a report of nothing).</summary>
+    public TimeSpan? LongestSearchTime => Total is { } total ? total - Min(Reserve(total), LeastReserve) : null;
+
+    private static TimeSpan LeastReserve => OutputsBase + ShortestSizeCurve + Export(0) + Report(0);
 
     /// <summary>
     /// What the search may take now that what follows it can be estimated: T less the expected re-evaluation of the best
     /// configurations (none when even the best one's would not fit in its share, as it would then be skipped), the
-    /// winner's full curve by size (at least the second it needs), its export, the report and the outputs' base, each
+    /// winner's full curve by size (at least the second it needs), its export, the report and the outputs' base second, each
     /// estimate taken <see cref="EstimateMargin"/> times over and held to its share; never more than <see cref="SearchTime"/>.
     /// </summary>
     /// <param name="reevaluation">The re-evaluation's expected time, all of it and up to its best candidate (<see cref="WinnerReevaluation.ExpectedTime"/>).</param>
@@ -40,7 +45,7 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
         if (Total is not { } total) return null;
         var reevaluating = reevaluation.First > total * ReevaluationShare ? TimeSpan.Zero : Min(total * ReevaluationShare, reevaluation.All * EstimateMargin);
         var sizeCurve = Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits * winnerSeconds * EstimateMargin)));
-        var expected = reevaluating + sizeCurve + Export(winnerSeconds) * EstimateMargin + Report(trials) + OutputsBase + total * OutputsShare;
+        var expected = reevaluating + sizeCurve + Export(winnerSeconds) * EstimateMargin + Report(trials) + OutputsBase;
         return total - Min(Reserve(total), expected);
     }
 

@@ -25,6 +25,9 @@ internal sealed class StudyRunner(
 {
     private static readonly TimeSpan WaitForOthers = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often the search time is checked while trials run, besides after every trial.</summary>
+    private static readonly TimeSpan SearchTimeCheck = TimeSpan.FromMilliseconds(200);
+
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<long, bool> _running = new();
     private readonly ConcurrentDictionary<long, bool> _own = new();
@@ -52,6 +55,7 @@ internal sealed class StudyRunner(
         lock (_gate) Sync();
         var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board);
         using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
+        using var searchClock = searchTime is null ? null : Heartbeats.Every(SearchTimeCheck, () => { lock (_gate) StopWhenSearchTimeIsUp(stop); }, logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))
             .Select(_ => Task.Factory.StartNew(() => WorkUntilStoreFault(executor, budget, stop, cancellationToken), TaskCreationOptions.LongRunning))
             .ToArray();
