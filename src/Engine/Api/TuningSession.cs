@@ -254,7 +254,8 @@ public sealed class TuningSession : IDisposable
         try
         {
             reevaluation = WinnerReevaluation.Run(_prepared, WinnerReevaluation.Candidates(ranked, tied), Study.Config, _parallel,
-                _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero), cancellationToken);
+                _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero),
+                _timePlan.Featurizing, cancellationToken);
             if (reevaluation is null)
                 _logger?.LogWarning("No time left in the budget to re-evaluate the best configurations on fresh folds; the winner is the search's best, and its score may be optimistic");
         }

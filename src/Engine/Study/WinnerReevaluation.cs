@@ -36,17 +36,18 @@ internal static class WinnerReevaluation
 
     /// <summary>
     /// Re-evaluates the candidates within <paramref name="allowance"/> (null: no limit), <paramref name="parallel"/> at a
-    /// time; null when not even the best fits (or there are no candidates).
+    /// time; null when not even the best fits, featurizing the fresh folds included (or there are no candidates).
     /// </summary>
+    /// <param name="featurizing">What featurizing the study's own folds took.</param>
     public static Reevaluation? Run(StudyData data, IReadOnlyList<TrialRecord> candidates, StudyConfig config, int parallel, TimeSpan? allowance,
-        CancellationToken cancellationToken)
+        TimeSpan featurizing, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0 || data.Data.Rows + (data.ValidationData?.Rows ?? 0) < 2 * FreshFolds) return null;
         var clock = Stopwatch.StartNew();
         var seed = config.Seed + SplitSeedOffset;
         var rows = data.ValidationData is null ? data.Data : DataPreparation.Concat(data.Data, data.ValidationData);
         var expected = candidates.Select(t => ExpectedTraining(t, data)).ToList();
-        if (allowance is { } limit && (limit <= TimeSpan.Zero || expected[0] > limit)) return null;
+        if (allowance is { } limit && (limit <= TimeSpan.Zero || FreshFeaturizing(featurizing, data) + expected[0] > limit)) return null;
 
         var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
         if (allowance is { } left && clock.Elapsed + expected[0] > left) return null; // featurizing the fresh folds took the time
@@ -71,8 +72,7 @@ internal static class WinnerReevaluation
     }
 
     /// <summary>
-    /// What re-evaluating the best of <paramref name="trials"/> so far should take: featurizing the fresh folds (the
-    /// study's own featurizing, <paramref name="featurizing"/>, once per fresh fold instead of per fold of the study) and
+    /// What re-evaluating the best of <paramref name="trials"/> so far should take: featurizing the fresh folds and
     /// the candidates' training, <paramref name="parallel"/> at a time, counting the most candidates there can be; and
     /// what it takes before the best candidate is scored (under a smaller allowance it is skipped).
     /// </summary>
@@ -81,10 +81,13 @@ internal static class WinnerReevaluation
     {
         var top = Ranking.Top(trials, MaxCandidates, higherIsBetter);
         if (top.Count == 0) return (TimeSpan.Zero, TimeSpan.Zero);
-        var fresh = featurizing * FreshFolds / data.Folds.Count;
+        var fresh = FreshFeaturizing(featurizing, data);
         var training = top.Aggregate(TimeSpan.Zero, (sum, t) => sum + ExpectedTraining(t, data));
         return (fresh + training / Math.Max(1, parallel), fresh + ExpectedTraining(top[0], data));
     }
+
+    /// <summary>The fresh folds' featurizing: about the study's own, once per fresh fold instead of once per fold of the study.</summary>
+    private static TimeSpan FreshFeaturizing(TimeSpan featurizing, StudyData data) => featurizing * FreshFolds / data.Folds.Count;
 
     /// <summary>A trial's training on the fresh folds: a fold of them trains on (k-1)/k of all labelled rows, where the trial trained on its own fold(s).</summary>
     private static TimeSpan ExpectedTraining(TrialRecord trial, StudyData data)
