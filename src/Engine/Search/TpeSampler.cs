@@ -99,7 +99,7 @@ public sealed class TpeSampler : ISampler
             if (!index.BaselinesDone()) return fallback.Propose(trialNumber, history);
             var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
             if (index.Informative() < options.StartupTrials)
-                return options.PerSecond ? RandomDraw(ChooseByCost(history, random), random) ?? fallback.Propose(trialNumber, history) : fallback.Propose(trialNumber, history);
+                return options.PerSecond ? RandomDraw(ChooseByCost(history), random) ?? fallback.Propose(trialNumber, history) : fallback.Propose(trialNumber, history);
 
             var split = index.Split();
             var trainer = ChooseTrainer(split, history, random);
@@ -128,7 +128,7 @@ public sealed class TpeSampler : ISampler
     private TrainerSpace ChooseTrainer((int[] Good, int[] Bad, double[] Losses) split, IReadOnlyList<TrialRecord> history, Random random)
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
-        if (options.PerSecond) return ChooseByCost(history, random);
+        if (options.PerSecond) return ChooseByCost(history);
         var names = space.Trainers.Select(t => t.Trainer).ToList();
         var l = new CategoricalEstimator(split.Good.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
         var g = new CategoricalEstimator(split.Bad.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
@@ -136,8 +136,8 @@ public sealed class TpeSampler : ISampler
         return space.Trainers[best];
     }
 
-    private TrainerSpace ChooseByCost(IReadOnlyList<TrialRecord> history, Random random) =>
-        space.Trainers[TrainerChoice.Choose(space.Trainers.Select(t => t.Trainer).ToList(), history, higherIsBetter, CurrentOverheadSeconds, CurrentTimeLeftSeconds, random)];
+    private TrainerSpace ChooseByCost(IReadOnlyList<TrialRecord> history) =>
+        space.Trainers[TrainerChoice.Choose(space.Trainers.Select(t => t.Trainer).ToList(), history, higherIsBetter, CurrentOverheadSeconds, CurrentTimeLeftSeconds)];
 
     /// <summary>A configuration of the trainer drawn from its ranges that the history does not hold, if one turns up in a few draws.</summary>
     private TrialProposal? RandomDraw(TrainerSpace trainer, Random random)

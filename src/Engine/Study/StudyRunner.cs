@@ -37,13 +37,13 @@ internal sealed class StudyRunner(
     private StoreUnavailableException? _storeFault;
     private long _lastContact = Stopwatch.GetTimestamp();
     private long _judgeSilenceFrom;
-
     private readonly Stopwatch _clock = new();
     private Func<IReadOnlyList<TrialRecord>, TimeSpan?>? _searchTime;
 
     /// <param name="searchTime">
-    /// When given, what the search may take for the study as it stands (asked after every trial and at every beat),
-    /// within the budget's own time: a time budget that keeps room for what follows the search.
+    /// When given, what the search may take for the study as it stands (asked after every trial, every
+    /// <see cref="SearchTimeCheck"/> and before every proposal), within the budget's own time: a time budget that keeps
+    /// room for what follows the search.
     /// </param>
     public async Task RunAsync(Budget budget, CancellationToken cancellationToken, Func<IReadOnlyList<TrialRecord>, TimeSpan?>? searchTime = null)
     {
@@ -201,11 +201,10 @@ internal sealed class StudyRunner(
         {
             Sync();
             if (TargetReached(budget)) stop.Cancel();
-            StopWhenSearchTimeIsUp(stop);
         }
     }
 
-    /// <summary>Call under the gate, after <see cref="Sync"/>.</summary>
+    /// <summary>Call under the gate.</summary>
     private void StopWhenSearchTimeIsUp(CancellationTokenSource stop)
     {
         if (_searchTime?.Invoke(_history.Trials) is { } time && _clock.Elapsed >= time) stop.Cancel();

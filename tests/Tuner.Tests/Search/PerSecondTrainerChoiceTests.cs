@@ -1,5 +1,7 @@
 using Tuner.Search;
+using Tuner.Search.Tpe;
 using Tuner.Study;
+using Tuner.Trainers.Training;
 
 namespace Tuner.Tests.Search;
 
@@ -124,27 +126,41 @@ public sealed class PerSecondTrainerChoiceTests
     [Fact]
     public void A_trainer_whose_trials_take_longer_than_the_search_has_left_is_not_started()
     {
-        // "slow" is the better trainer and would get most of the time, but its trials take 1 s.
-        var sampler = new TpeSampler(TwoTrainers, 1, higherIsBetter: true, new TpeOptions(PerSecond: true));
+        // "slow" leads (0.9 against 0.5) and has had a third of the time, far below its share; its trials take 1 s.
         var history = new List<TrialRecord>();
-        for (var n = 0; n < 30; n++)
-        {
-            var proposal = sampler.Propose(n, history);
-            var x = proposal.Parameters.GetDouble("x", 0);
-            history.Add(SyntheticStudy.Record(n, proposal, TrialState.Complete, proposal.Trainer == "slow" ? 1 - Math.Abs(x - 1) : 0.5 - Math.Abs(x - 1),
-                proposal.Trainer == "slow" ? 1.0 : 0.1));
-        }
+        void Add(string trainer, double value, double seconds) => history.Add(SyntheticStudy.Record(history.Count,
+            new TrialProposal(trainer, new HyperParameters(new Dictionary<string, object> { ["x"] = history.Count * 0.01 }), IsBaseline: history.Count < 2),
+            TrialState.Complete, value, seconds));
+        Add("fast", 0.5, 0.1);
+        for (var n = 0; n < 5; n++) Add("slow", 0.9 - 0.01 * n, 1.0);
+        for (var n = 0; n < 100; n++) Add("fast", 0.5 - 0.001 * n, 0.1);
+        var sampler = new TpeSampler(TwoTrainers, 1, higherIsBetter: true, new TpeOptions(StartupTrials: 0, PerSecond: true));
 
-        List<string> Next(double secondsLeft)
+        string Next(double secondsLeft)
         {
             ((ISampler)sampler).ObserveTimeLeft(TimeSpan.FromSeconds(secondsLeft));
-            return Enumerable.Range(30, 40).Select(n => sampler.Propose(n, history).Trainer).ToList();
+            return sampler.Propose(history.Count, history).Trainer;
         }
 
-        Assert.Contains("slow", Next(60));
-        Assert.All(Next(0.5), trainer => Assert.Equal("fast", trainer));
+        Assert.Equal("slow", Next(60));
+        Assert.Equal("fast", Next(0.5));
         // Nothing fits: the cheapest trainer runs, the one most likely to finish.
-        Assert.All(Next(0.01), trainer => Assert.Equal("fast", trainer));
+        Assert.Equal("fast", Next(0.01));
+    }
+
+    [Fact]
+    public void A_trainer_whose_trial_was_cancelled_counts_as_at_least_that_long()
+    {
+        TrialRecord Trial(int n, string trainer, TrialState state, double? value, double seconds) => SyntheticStudy.Record(n,
+            new TrialProposal(trainer, new HyperParameters(new Dictionary<string, object> { ["x"] = n * 0.1 }), IsBaseline: n < 2), state, value, seconds);
+        // "slow" leads and has had a quarter of the time, far below its share.
+        var history = new List<TrialRecord> { Trial(0, "fast", TrialState.Complete, 0.5, 0.1), Trial(1, "slow", TrialState.Complete, 0.9, 1) };
+        for (var n = 2; n < 32; n++) history.Add(Trial(n, "fast", TrialState.Complete, 0.5 - 0.001 * n, 0.1));
+        Assert.Equal(1, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10));
+
+        // Its last trial ran 20 s before the budget cancelled it: with 10 s left, it is not started again.
+        history.Add(Trial(32, "slow", TrialState.Cancelled, null, 20));
+        Assert.Equal(0, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10));
     }
 
     [Fact]

@@ -11,12 +11,15 @@ namespace Tuner.Search.Tpe;
 /// the time it has spent; one with nothing but pruned or failed trials, all it spent and at least two typical
 /// trials per attempt. Half the time goes to the trainer with the best result (or to one behind that is gaining fast
 /// enough to pass it sooner than it improves itself), an eighth to each of the next two, the rest in proportion to
-/// 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
-/// shares are shares of the time, not of the trials. So time follows improvement: a trainer that keeps improving
-/// the best keeps the machine; a cheap one that levelled off below it gets little of the time, however many trials
-/// that is; and an expensive one that is gaining is not starved by near-free trials elsewhere. A trainer whose trials
-/// typically take longer than the search has left is not drawn while another's fit (none fits: the cheapest is), since
-/// a trial the deadline cancels is time spent for nothing.
+/// 1/ECI². The trainer chosen is the one furthest below its share of the study's time so far (running trials counted
+/// at their trainer's typical cost): a deficit, as in stride scheduling, so that shares of time hold over a few
+/// expensive trials as well as over thousands of cheap ones (drawn at random with probability share / trial cost, a
+/// leader whose trials take 15 s got none in the last 20 s of a minute while cheap trainers drew every proposal). So
+/// time follows improvement: a trainer that keeps improving the best keeps the machine; a cheap one that levelled off
+/// below it gets little of the time, however many trials that is; and an expensive one that is gaining is not starved
+/// by near-free trials elsewhere. A trainer whose trials typically take longer than the search has left (a cancelled
+/// trial counts as at least as long as it ran) is not chosen while another's fit (none fits: the cheapest is), since a
+/// trial the deadline cancels is time spent for nothing.
 /// </summary>
 internal static class TrainerChoice
 {
@@ -34,33 +37,37 @@ internal static class TrainerChoice
     /// <param name="overheadSeconds">What a trial currently costs the runner besides training (see <see cref="ISampler.ObserveOverhead"/>).</param>
     /// <param name="timeLeftSeconds">What the search has left (see <see cref="ISampler.ObserveTimeLeft"/>; infinite without a time budget).</param>
     public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds,
-        double timeLeftSeconds, Random random)
+        double timeLeftSeconds)
     {
         var overhead = Math.Max(overheadSeconds, MinOverheadSeconds);
         var progress = trainers.Select(_ => new Progress()).ToArray();
         var index = trainers.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         foreach (var trial in history)
-            if (trial.IsFinished && !trial.IsRetryable && index.TryGetValue(trial.Trainer, out var i))
+            if (index.TryGetValue(trial.Trainer, out var i))
                 progress[i].Add(trial, higherIsBetter ? trial.Value : -trial.Value, overhead);
 
         var studyBest = progress.Max(p => p.Best);
         var typicalCost = Median(progress.Where(p => p.Trials > 0).Select(p => p.Spent / p.Trials), fallback: 1);
         // Squared: with eight trainers far behind, shares in plain proportion to 1/ECI gave them together a third of the time.
         var rates = progress.Select(p => Math.Pow(p.CostForImprovement(studyBest, typicalCost), -2)).ToArray();
-        var floors = new double[progress.Length];
+        var shares = new double[progress.Length];
         var ranked = RankByProjectedLead(progress, rates);
-        for (var rank = 0; rank < Math.Min(ranked.Count, RankShares.Length); rank++) floors[ranked[rank]] = RankShares[rank];
-        var free = 1 - floors.Sum();
-        // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI²; drawn with probability
-        // share / (cost of one of its trials), that is the share of the time it gets.
-        var trialCosts = progress.Select(p => p.Trials > 0 ? p.Spent / p.Trials : typicalCost).ToArray();
-        if (trialCosts.Min() > timeLeftSeconds) return Array.IndexOf(trialCosts, trialCosts.Min());
-        var weights = progress.Select((p, i) => trialCosts[i] > timeLeftSeconds ? 0 : (floors[i] + free * rates[i] / rates.Sum()) / trialCosts[i]).ToArray();
-        if (!(weights.Sum() > 0)) return Array.IndexOf(trialCosts, trialCosts.Min());
-        var draw = random.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Length; i++)
-            if ((draw -= weights[i]) < 0) return i;
-        return weights.Length - 1;
+        for (var rank = 0; rank < Math.Min(ranked.Count, RankShares.Length); rank++) shares[ranked[rank]] = RankShares[rank];
+        var free = 1 - shares.Sum();
+        var rateSum = rates.Sum();
+        for (var i = 0; i < shares.Length; i++) shares[i] += rateSum > 0 ? free * rates[i] / rateSum : free / shares.Length;
+
+        var trialCosts = progress.Select(p => p.TrialCost(typicalCost)).ToArray();
+        var spent = progress.Select((p, i) => p.Spent + p.Running * trialCosts[i]).ToArray();
+        var total = spent.Sum();
+        var cheapest = Array.IndexOf(trialCosts, trialCosts.Min());
+        if (trialCosts[cheapest] > timeLeftSeconds) return cheapest;
+        var chosen = -1;
+        for (var i = 0; i < progress.Length; i++)
+            if (trialCosts[i] <= timeLeftSeconds && shares[i] > 0
+                && (chosen < 0 || shares[i] * total - spent[i] > shares[chosen] * total - spent[chosen]))
+                chosen = i;
+        return chosen < 0 ? cheapest : chosen;
     }
 
     /// <summary>
@@ -96,17 +103,38 @@ internal static class TrainerChoice
         private readonly List<(double Spent, double Best)> _improvements = [];
         private double _bestCost;
 
+        private double _longestUnfinished;
+
         public int Trials { get; private set; }
         public double Spent { get; private set; }
         public double Best { get; private set; } = double.NegativeInfinity;
+
+        /// <summary>Trials of it running now.</summary>
+        public int Running { get; private set; }
 
         public bool HasResult => _improvements.Count > 0;
 
         /// <summary>It improved its own best over the second half of its time.</summary>
         public bool IsGaining => HasResult && RecentSpeed() > 0;
 
+        /// <summary>What one of its trials typically costs: its finished trials' mean, and at least as long as a stopped one ran.</summary>
+        public double TrialCost(double typicalCost) =>
+            Math.Max(Trials > 0 ? Spent / Trials : _longestUnfinished > 0 ? 0 : typicalCost, _longestUnfinished);
+
         public void Add(TrialRecord trial, double? value, double overhead)
         {
+            if (!trial.IsFinished)
+            {
+                Running++;
+                return;
+            }
+
+            if (trial.IsRetryable)
+            {
+                _longestUnfinished = Math.Max(_longestUnfinished, trial.DurationSeconds ?? 0);
+                return;
+            }
+
             var cost = Math.Max(trial.DurationSeconds ?? 0, 0) + overhead;
             Trials++;
             Spent += cost;
