@@ -90,7 +90,7 @@ public sealed class MemoryGateTests
     [Fact]
     public async Task Waiting_trials_start_in_arrival_order_and_a_later_light_one_does_not_overtake_a_waiting_tree()
     {
-        var machine = new Machine(available: Resident + Need("fasttree") + Need("sgd"), resident: Resident);
+        var machine = new Machine(available: Resident + Need("fastforest") + Need("sgd"), resident: Resident);
         var gate = machine.Gate();
         var first = await gate.AdmitAsync("fasttree", CancellationToken.None);
         var tree = gate.AdmitAsync("fastforest", CancellationToken.None);
