@@ -10,6 +10,7 @@ namespace Tuner.Tests.Faults;
 /// each says once that the server is unreachable and once that it answers again, and finishes as if nothing
 /// happened; a server down longer than --outage-timeout ends the command with one line and exit code 2.
 /// </summary>
+[Collection(RestartablePostgres.Collection)]
 public sealed class ReadOnlyCommandOutageTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
