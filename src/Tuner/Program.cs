@@ -9,9 +9,13 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var storage = new Option<string?>("--storage") { Description = "study store: SQLite file or PostgreSQL connection string (Host=...); default: every runs/*/study.db" };
-        var studies = new Command("studies", "List the studies in a store") { storage };
-        studies.SetAction((result, _) => HostedCommand.RunAsync((services, _) =>
-            Task.FromResult(services.GetRequiredService<StudiesCommand>().Run(result.GetValue(storage)))));
+        var outage = TuneCommand.OutageOption();
+        var studies = new Command("studies", "List the studies in a store") { storage, outage };
+        studies.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
+        {
+            var list = services.GetRequiredService<StudiesCommand>();
+            return Task.FromResult(list.Run(result.GetValue(storage), list.Outage(result.GetValue(outage), token)));
+        }));
 
         var root = new RootCommand("Tuner: finds the best way to train a model on a tabular dataset, and explains why.")
         {

@@ -79,7 +79,7 @@ public sealed class TuningSession : IDisposable
             throw new UserInputException("--folds and --validation-data exclude each other; give one of them.");
         if (!(options.HeartbeatTimeoutSeconds > 0) || !double.IsFinite(options.HeartbeatTimeoutSeconds))
             throw new UserInputException($"--heartbeat-timeout {options.HeartbeatTimeoutSeconds} must be a positive number of seconds, e.g. --heartbeat-timeout 60.");
-        var maxOutage = OutageTimeout(options.OutageTimeoutSeconds);
+        var maxOutage = PostgresRetry.OutageTimeout(options.OutageTimeoutSeconds);
         if (string.IsNullOrWhiteSpace(options.Data) || string.IsNullOrWhiteSpace(options.Label))
             throw new UserInputException("A study needs its data file and label column (--data and --label).");
         OutputPaths.Directory(options.OutDirectory, "--out");
@@ -143,7 +143,7 @@ public sealed class TuningSession : IDisposable
         double? outageTimeoutSeconds = null, CancellationToken stopWaiting = default)
     {
         RequireParallel(parallel);
-        var maxOutage = OutageTimeout(outageTimeoutSeconds ?? PostgresRetry.DefaultMaxOutage.TotalSeconds);
+        var maxOutage = PostgresRetry.OutageTimeout(outageTimeoutSeconds ?? PostgresRetry.DefaultMaxOutage.TotalSeconds);
         var (store, study) = StoredStudy.Open(storage, studyName, logger, maxOutage, stopWaiting);
         try
         {
@@ -296,10 +296,6 @@ public sealed class TuningSession : IDisposable
     {
         if (parallel < 1) throw new UserInputException($"--parallel {parallel} must be at least 1.");
     }
-
-    private static TimeSpan OutageTimeout(double seconds) => seconds > 0 && seconds <= TimeSpan.FromDays(3650).TotalSeconds
-        ? TimeSpan.FromSeconds(seconds)
-        : throw new UserInputException($"--outage-timeout {seconds} must be a positive number of seconds (at most ten years), e.g. --outage-timeout 600.");
 
     private static StudyInfo OpenStudy(IStudyStore store, string name, StudyConfig config)
     {

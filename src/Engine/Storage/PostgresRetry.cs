@@ -27,6 +27,12 @@ public sealed class PostgresRetry(string location, ILogger? logger, TimeSpan max
 
     public TimeSpan MaxOutage { get; } = maxOutage;
 
+    /// <summary>An --outage-timeout in seconds as a wait, checked: a positive number of seconds, at most ten years.</summary>
+    /// <exception cref="UserInputException">It is not.</exception>
+    public static TimeSpan OutageTimeout(double seconds) => seconds > 0 && seconds <= TimeSpan.FromDays(3650).TotalSeconds
+        ? TimeSpan.FromSeconds(seconds)
+        : throw new UserInputException($"--outage-timeout {seconds} must be a positive number of seconds (at most ten years), e.g. --outage-timeout 600.");
+
     public T Run<T>(string action, Func<int, T> operation)
     {
         var delay = FirstDelay;

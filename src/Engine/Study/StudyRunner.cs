@@ -33,6 +33,7 @@ internal sealed class StudyRunner(
     private readonly ConcurrentDictionary<long, bool> _own = new();
     private readonly StudyHistory _history = new(store, study.Id);
     private readonly CurveBoard _board = new();
+    private readonly MemoryGate _memory = MemoryGate.ForProcess((long)data.Folds[0].Training.Rows * data.Folds[0].Training.Features.Columns * sizeof(float));
     private ForeignCurves? _curves;
     private StoreUnavailableException? _storeFault;
     private long _lastContact = Stopwatch.GetTimestamp();
@@ -101,7 +102,9 @@ internal sealed class StudyRunner(
             TrialResult result;
             try
             {
+                using var admitted = _memory.Admit(trial.Trainer, stop.Token);
                 result = executor.Run(trial, stop.Token);
+                admitted.Finished(result.PeakMemoryBytes);
             }
             catch (OperationCanceledException)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tuner.Output;
 using Tuner.Reports.Analysis;
@@ -14,7 +15,7 @@ namespace Tuner.Cli;
 /// --label or its store), or one study's best trial of each value of a knob (--study A --by loss); it prints the
 /// differences against the leader with their 95% intervals, and whether each is a tie.
 /// </summary>
-public sealed class CompareCommand(IAnsiConsole console)
+public sealed class CompareCommand(IAnsiConsole console, ILogger<CompareCommand>? logger = null)
 {
     public static Command Build()
     {
@@ -23,15 +24,23 @@ public sealed class CompareCommand(IAnsiConsole console)
         var labels = new Option<string[]>("--label") { Description = "a name for each --study in the same order (default: the study's name, with its store when two names are the same)" };
         var by = new Option<string?>("--by") { Description = "compare one study's best trial of each value of this knob: a parameter (loss, schedule, optimizer, ...) or trainer" };
         var output = new Option<string?>("--out") { Description = "HTML file to write; default: comparison.html" };
+        var outage = TuneCommand.OutageOption();
         var command = new Command("compare", "Compare two or more studies, or the values of one knob within a study, and say which differences are beyond noise")
-            { studies, storage, labels, by, output };
-        command.SetAction((result, _) => HostedCommand.RunAsync((services, _) => Task.FromResult(
-            services.GetRequiredService<CompareCommand>().Run(result.GetValue(studies) ?? [], result.GetValue(storage) ?? [], result.GetValue(output),
-                result.GetValue(labels) ?? [], result.GetValue(by)))));
+            { studies, storage, labels, by, output, outage };
+        command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
+        {
+            var compare = services.GetRequiredService<CompareCommand>();
+            return Task.FromResult(compare.Run(result.GetValue(studies) ?? [], result.GetValue(storage) ?? [], result.GetValue(output),
+                result.GetValue(labels) ?? [], result.GetValue(by), compare.Outage(result.GetValue(outage), token)));
+        }));
         return command;
     }
 
-    public int Run(IReadOnlyList<string> studies, IReadOnlyList<string> storages, string? output, IReadOnlyList<string>? labels = null, string? by = null)
+    /// <summary>Waiting through an outage of a PostgreSQL store, with this command's notices.</summary>
+    public StoreOutage Outage(double timeoutSeconds, CancellationToken stopWaiting) => new(logger, timeoutSeconds, stopWaiting);
+
+    public int Run(IReadOnlyList<string> studies, IReadOnlyList<string> storages, string? output, IReadOnlyList<string>? labels = null, string? by = null,
+        StoreOutage? outage = null)
     {
         labels ??= [];
         if (by is null && studies.Count < 2)
@@ -46,7 +55,7 @@ public sealed class CompareCommand(IAnsiConsole console)
         var paths = studies.Select((name, i) => storages.Count == 0 ? StoredStudy.DefaultPath(name) : storages[storages.Count == 1 ? 0 : i]).ToList();
         var data = studies.Select((name, i) =>
         {
-            var (store, study) = StoredStudy.Open(paths[i], name);
+            var (store, study) = (outage ?? StoreOutage.Quiet).Open(paths[i], name);
             using (store) return (Data: ReportDataBuilder.Build(store, study), Location: store.Location);
         }).ToList();
 

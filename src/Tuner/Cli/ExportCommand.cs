@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Spectre.Console;
 using Tuner.Data;
@@ -15,7 +16,7 @@ namespace Tuner.Cli;
 /// `tuner export`: the winner of a study for production: best.json, model.zip (featurization + model) and
 /// Consumption.cs. With --refit the model is trained again on training and validation rows together.
 /// </summary>
-public sealed class ExportCommand(IAnsiConsole console)
+public sealed class ExportCommand(IAnsiConsole console, ILogger<ExportCommand>? logger = null)
 {
     public static Command Build()
     {
@@ -23,15 +24,23 @@ public sealed class ExportCommand(IAnsiConsole console)
         var storage = new Option<string?>("--storage") { Description = "study store: SQLite file or PostgreSQL connection string (Host=...); default: runs/<study>/study.db" };
         var output = new Option<string>("--out") { Description = "directory to write best.json, model.zip and Consumption.cs", Required = true };
         var refit = new Option<bool>("--refit") { Description = "train the final model on training and validation rows together" };
-        var command = new Command("export", "Export a study's best settings and model for production") { study, storage, output, refit };
-        command.SetAction((result, _) => HostedCommand.RunAsync((services, _) => Task.FromResult(
-            services.GetRequiredService<ExportCommand>().Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output)!, result.GetValue(refit)))));
+        var outage = TuneCommand.OutageOption();
+        var command = new Command("export", "Export a study's best settings and model for production") { study, storage, output, refit, outage };
+        command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
+        {
+            var export = services.GetRequiredService<ExportCommand>();
+            return Task.FromResult(export.Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output)!, result.GetValue(refit),
+                export.Outage(result.GetValue(outage), token)));
+        }));
         return command;
     }
 
-    public int Run(string studyName, string? storage, string outDirectory, bool refit)
+    /// <summary>Waiting through an outage of a PostgreSQL store, with this command's notices.</summary>
+    public StoreOutage Outage(double timeoutSeconds, CancellationToken stopWaiting) => new(logger, timeoutSeconds, stopWaiting);
+
+    public int Run(string studyName, string? storage, string outDirectory, bool refit, StoreOutage? outage = null)
     {
-        var (store, study) = StoredStudy.Open(storage ?? StoredStudy.DefaultPath(studyName), studyName);
+        var (store, study) = (outage ?? StoreOutage.Quiet).Open(storage ?? StoredStudy.DefaultPath(studyName), studyName);
         using (store)
         {
             var reevaluation = WinnerReevaluation.Load(store, study.Id);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tuner.Output;
 using Tuner.Reports.Html;
@@ -9,7 +10,7 @@ using Tuner.Study;
 namespace Tuner.Cli;
 
 /// <summary>`tuner report`: writes a study's HTML report from its store.</summary>
-public sealed class ReportCommand(IAnsiConsole console)
+public sealed class ReportCommand(IAnsiConsole console, ILogger<ReportCommand>? logger = null)
 {
     public static Command Build()
     {
@@ -17,16 +18,24 @@ public sealed class ReportCommand(IAnsiConsole console)
         var storage = new Option<string?>("--storage") { Description = "study store: SQLite file or PostgreSQL connection string (Host=...); default: runs/<study>/study.db" };
         var output = new Option<string?>("--out") { Description = "HTML file to write; default: report.html next to the store" };
         var trials = new Option<int[]>("--trial") { Description = "also show the learning curves of this trial (repeatable)" };
-        var command = new Command("report", "Write the HTML report of a study") { study, storage, output, trials };
-        command.SetAction((result, _) => HostedCommand.RunAsync((services, _) => Task.FromResult(
-            services.GetRequiredService<ReportCommand>().Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output), result.GetValue(trials) ?? []))));
+        var outage = TuneCommand.OutageOption();
+        var command = new Command("report", "Write the HTML report of a study") { study, storage, output, trials, outage };
+        command.SetAction((result, _) => HostedCommand.RunAsync((services, token) =>
+        {
+            var report = services.GetRequiredService<ReportCommand>();
+            return Task.FromResult(report.Run(result.GetValue(study)!, result.GetValue(storage), result.GetValue(output), result.GetValue(trials) ?? [],
+                report.Outage(result.GetValue(outage), token)));
+        }));
         return command;
     }
 
-    public int Run(string studyName, string? storage, string? output, IReadOnlyCollection<int> trials)
+    /// <summary>Waiting through an outage of a PostgreSQL store, with this command's notices.</summary>
+    public StoreOutage Outage(double timeoutSeconds, CancellationToken stopWaiting) => new(logger, timeoutSeconds, stopWaiting);
+
+    public int Run(string studyName, string? storage, string? output, IReadOnlyCollection<int> trials, StoreOutage? outage = null)
     {
         var path = storage ?? StoredStudy.DefaultPath(studyName);
-        var (store, study) = StoredStudy.Open(path, studyName);
+        var (store, study) = (outage ?? StoreOutage.Quiet).Open(path, studyName);
         using var opened = store;
         var file = output ?? Path.Combine(StoredStudy.OutputDirectory(path, studyName), "report.html");
         OutputPaths.File(file, "--out");

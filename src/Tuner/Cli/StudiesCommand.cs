@@ -1,13 +1,17 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Tuner.Storage;
 
 namespace Tuner.Cli;
 
 /// <summary>`tuner studies`: the studies in a store, SQLite or PostgreSQL (or in every runs/*/study.db when no store is named).</summary>
-public sealed class StudiesCommand(IAnsiConsole console)
+public sealed class StudiesCommand(IAnsiConsole console, ILogger<StudiesCommand>? logger = null)
 {
-    public int Run(string? storage)
+    /// <summary>Waiting through an outage of a PostgreSQL store, with this command's notices.</summary>
+    public StoreOutage Outage(double timeoutSeconds, CancellationToken stopWaiting) => new(logger, timeoutSeconds, stopWaiting);
+
+    public int Run(string? storage, StoreOutage? outage = null)
     {
         var stores = storage is not null ? [ExistingStore(storage)]
             : Directory.Exists("runs") ? Directory.GetDirectories("runs").Select(d => Path.Combine(d, "study.db")).Where(File.Exists).Order().ToList()
@@ -21,7 +25,7 @@ public sealed class StudiesCommand(IAnsiConsole console)
         var table = new Table().AddColumns("study", "store", "task", "metric", "trials", "complete", "best", "created");
         foreach (var path in stores)
         {
-            using var store = StoredStudy.OpenStore(path);
+            using var store = (outage ?? StoreOutage.Quiet).OpenStore(path);
             foreach (var study in store.ListStudies())
                 table.AddRow(Markup.Escape(study.Name), Markup.Escape(store.Location), study.Task, study.Metric,
                     study.Trials.ToString(CultureInfo.InvariantCulture), study.Complete.ToString(CultureInfo.InvariantCulture),

@@ -63,7 +63,7 @@ public static class TuneCommand
         return command;
     }
 
-    /// <summary>--outage-timeout, shared with `worker`.</summary>
+    /// <summary>--outage-timeout, shared with every command that uses a study store.</summary>
     public static Option<double> OutageOption() => new("--outage-timeout")
     {
         Description = "seconds a PostgreSQL store may stay unreachable (a restart, a network cut) before the command stops with exit code 2, keeping every finished trial",

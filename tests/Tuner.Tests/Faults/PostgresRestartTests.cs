@@ -10,6 +10,7 @@ namespace Tuner.Tests.Faults;
 /// every trial; an outage longer than --outage-timeout ends the run with one line and exit code 2, and Ctrl+C during one
 /// ends it with exit code 130, both keeping every finished trial.
 /// </summary>
+[Collection(RestartablePostgres.Collection)]
 public sealed class PostgresRestartTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);

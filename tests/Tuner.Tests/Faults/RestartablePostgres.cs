@@ -12,6 +12,12 @@ public sealed class RestartablePostgres : IDisposable
 
     private RestartablePostgres(string connectionString, string directory) => (ConnectionString, _directory) = (connectionString, directory);
 
+    /// <summary>
+    /// The xunit collection of the tests that start one: they run one class at a time, since .ci/postgres picks its
+    /// port before the server takes it, so two servers started at once may pick the same.
+    /// </summary>
+    public const string Collection = "servers of their own";
+
     /// <summary>Its database "tuner", with the user's password.</summary>
     public string ConnectionString { get; }
 
