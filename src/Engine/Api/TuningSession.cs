@@ -47,7 +47,10 @@ public sealed class TuningSession : IDisposable
 
     public StudyPlan Plan { get; }
 
-    /// <summary>When this run's search stops: with a time budget, early enough for the outputs to be written within it (<see cref="OutputTimePlan"/>).</summary>
+    /// <summary>
+    /// When this run's search stops at the latest: with a time budget, early enough for the least outputs to be written within it; it
+    /// stops sooner when what follows it is expected to take longer (<see cref="OutputTimePlan.SearchTimeGiven"/>).
+    /// </summary>
     public Budget Budget { get; }
 
     /// <summary>Finished trials the study held when it was opened.</summary>
@@ -97,13 +100,15 @@ public sealed class TuningSession : IDisposable
         var sampler = components.Sampler?.Invoke(context) ?? SamplerFactory.Create(options.Sampler, space, options.Seed, metric.HigherIsBetter, context.TimeBudget);
         var pruner = components.Pruner?.Invoke(context) ?? PrunerFactory.Create(options.Pruner, metric.HigherIsBetter);
 
+        var featurizing = System.Diagnostics.Stopwatch.StartNew();
         var prepared = DataPreparation.Prepare(new MLContext(options.Seed), data, validation, options.Folds ?? 1, options.Seed);
+        featurizing.Stop();
         // The file's text and the featurizer's buffers are garbage now; compacting hands their memory back
         // before the trials allocate theirs, so the peak stays near the matrices' size.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
-        var timePlan = new OutputTimePlan(requested.Time);
-        var budget = requested with { Time = timePlan.SearchTime };
+        var timePlan = new OutputTimePlan(requested.Time) { Featurizing = featurizing.Elapsed };
+        var budget = requested with { Time = timePlan.LongestSearchTime };
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
             DatasetLoader.Fingerprint(data, validation), options.Label, task.ToString().ToLowerInvariant(),
@@ -193,8 +198,17 @@ public sealed class TuningSession : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _deadline ??= DateTimeOffset.UtcNow + _timePlan.Total;
         var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger, BigDataRows);
-        await runner.RunAsync(Budget, cancellationToken);
+        await runner.RunAsync(Budget, cancellationToken, _timePlan.Total is null ? null : SearchTimeGiven);
         _searchTime += clock.Elapsed;
+    }
+
+    /// <summary>What this run's search may take, given the study's trials so far (<see cref="OutputTimePlan.SearchTimeGiven"/>).</summary>
+    private TimeSpan? SearchTimeGiven(IReadOnlyList<TrialRecord> trials)
+    {
+        var higherIsBetter = Study.Config.HigherIsBetter;
+        var reevaluation = WinnerReevaluation.ExpectedTime(trials, _prepared, higherIsBetter, _parallel, _timePlan.Featurizing);
+        var winnerSeconds = (Ranking.Best(trials, higherIsBetter)?.DurationSeconds ?? 0) / _prepared.Folds.Count;
+        return _timePlan.SearchTimeGiven(reevaluation, winnerSeconds, trials.Count);
     }
 
     /// <summary>
@@ -249,7 +263,8 @@ public sealed class TuningSession : IDisposable
         try
         {
             reevaluation = WinnerReevaluation.Run(_prepared, WinnerReevaluation.Candidates(ranked, tied), Study.Config, _parallel,
-                _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero), cancellationToken);
+                _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero),
+                _timePlan.Featurizing, cancellationToken);
             if (reevaluation is null)
                 _logger?.LogWarning("No time left in the budget to re-evaluate the best configurations on fresh folds; the winner is the search's best, and its score may be optimistic");
         }

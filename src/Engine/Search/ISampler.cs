@@ -12,4 +12,10 @@ public interface ISampler
     /// turn. Samplers that weigh trials by their time use it; the others ignore it.
     /// </summary>
     void ObserveOverhead(TimeSpan overhead) { }
+
+    /// <summary>
+    /// How long the search has left, told before each proposal under a time budget. Samplers that weigh trials by
+    /// their time use it not to start a trial that cannot finish; the others ignore it.
+    /// </summary>
+    void ObserveTimeLeft(TimeSpan left) { }
 }

@@ -8,7 +8,9 @@ namespace Tuner.Search;
 /// <summary>
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011), in the spirit of Optuna's TPESampler.
 /// Each trainer's defaults come first and then <see cref="TpeOptions.StartupTrials"/> random trials (both
-/// exactly as <see cref="RandomSampler"/> draws them); after that the finished trials are split into the best
+/// exactly as <see cref="RandomSampler"/> draws them, except that with <see cref="TpeOptions.PerSecond"/> a startup
+/// trial's trainer is chosen by its cost for improvement too, so that a few random trials of a trainer whose trials
+/// take a tenth of the budget cannot use it up before the model starts); after that the finished trials are split into the best
 /// gamma(n) and the rest (see <see cref="TpeSplit"/>), the trainer is chosen like a categorical parameter (or,
 /// with <see cref="TpeOptions.PerSecond"/>, by its estimated cost for improvement: <see cref="TrainerChoice"/>), and
 /// each of its parameters that is active under the values chosen so far is drawn from its own l(x)/g(x) model
@@ -52,6 +54,7 @@ public sealed class TpeSampler : ISampler
     private readonly Lock historyGate = new();
     private readonly Lock overheadGate = new();
     private double overheadSeconds;
+    private double timeLeftSeconds = double.PositiveInfinity;
 
     public TpeSampler(SearchSpace space, int seed, bool higherIsBetter, TpeOptions? options = null)
     {
@@ -77,16 +80,27 @@ public sealed class TpeSampler : ISampler
         get { lock (overheadGate) return overheadSeconds; }
     }
 
+    public void ObserveTimeLeft(TimeSpan left)
+    {
+        lock (overheadGate) timeLeftSeconds = left.TotalSeconds;
+    }
+
+    private double CurrentTimeLeftSeconds
+    {
+        get { lock (overheadGate) return timeLeftSeconds; }
+    }
+
     public TrialProposal Propose(int trialNumber, IReadOnlyList<TrialRecord> history)
     {
         lock (historyGate) // the history index and the sorted values are shared by proposals
         {
             index.Update(history, higherIsBetter);
             // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
-            if (!index.BaselinesDone() || index.Informative() < options.StartupTrials)
-                return fallback.Propose(trialNumber, history);
-
+            if (!index.BaselinesDone()) return fallback.Propose(trialNumber, history);
             var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
+            if (index.Informative() < options.StartupTrials)
+                return options.PerSecond ? RandomDraw(ChooseByCost(history, random), random) ?? fallback.Propose(trialNumber, history) : fallback.Propose(trialNumber, history);
+
             var split = index.Split();
             var trainer = ChooseTrainer(split, history, random);
             var models = new TrainerModels(trainer, Codes(split.Good, trainer), Codes(split.Bad, trainer), options.PriorWeight, index.Codes);
@@ -114,12 +128,23 @@ public sealed class TpeSampler : ISampler
     private TrainerSpace ChooseTrainer((int[] Good, int[] Bad, double[] Losses) split, IReadOnlyList<TrialRecord> history, Random random)
     {
         if (space.Trainers.Count == 1) return space.Trainers[0];
+        if (options.PerSecond) return ChooseByCost(history, random);
         var names = space.Trainers.Select(t => t.Trainer).ToList();
-        if (options.PerSecond) return space.Trainers[TrainerChoice.Choose(names, history, higherIsBetter, CurrentOverheadSeconds, random)];
         var l = new CategoricalEstimator(split.Good.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
         var g = new CategoricalEstimator(split.Bad.Select(index.TrainerAt).Where(i => i >= 0), names.Count, options.PriorWeight);
         var best = BestOf(random, () => l.Sample(random), i => l.LogDensity(i) - g.LogDensity(i));
         return space.Trainers[best];
+    }
+
+    private TrainerSpace ChooseByCost(IReadOnlyList<TrialRecord> history, Random random) =>
+        space.Trainers[TrainerChoice.Choose(space.Trainers.Select(t => t.Trainer).ToList(), history, higherIsBetter, CurrentOverheadSeconds, CurrentTimeLeftSeconds, random)];
+
+    /// <summary>A configuration of the trainer drawn from its ranges that the history does not hold, if one turns up in a few draws.</summary>
+    private TrialProposal? RandomDraw(TrainerSpace trainer, Random random)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+            if (Propose(trainer, trainer.Sample(random)) is var proposal && !index.Seen(proposal.Key)) return proposal;
+        return null;
     }
 
     private Dictionary<string, object> Independent(TrainerSpace trainer, TrainerModels models, Random random)

@@ -5,7 +5,8 @@ namespace Tuner.Study;
 /// <summary>
 /// Runs a study's periodic chores on a background task until disposed: every <c>interval</c> (a sixth of
 /// the heartbeat timeout, so five beats can be missed before a trial is given up) it calls
-/// <c>tick</c>. A tick that fails is logged and tried again at the next interval.
+/// <c>tick</c>. A tick that fails is logged and tried again at the next interval. <see cref="Every"/> runs
+/// another chore at an interval of its own.
 /// </summary>
 internal sealed class Heartbeats : IDisposable
 {
@@ -13,8 +14,13 @@ internal sealed class Heartbeats : IDisposable
     private readonly Task _loop;
 
     public Heartbeats(TimeSpan heartbeatTimeout, Action tick, ILogger? logger)
+        : this(tick, logger, IntervalFor(heartbeatTimeout))
     {
-        Interval = IntervalFor(heartbeatTimeout);
+    }
+
+    private Heartbeats(Action tick, ILogger? logger, TimeSpan interval)
+    {
+        Interval = interval;
         _loop = Task.Run(async () =>
         {
             using var timer = new PeriodicTimer(Interval);
@@ -39,6 +45,8 @@ internal sealed class Heartbeats : IDisposable
     }
 
     public TimeSpan Interval { get; }
+
+    public static Heartbeats Every(TimeSpan interval, Action tick, ILogger? logger) => new(tick, logger, interval);
 
     public static TimeSpan IntervalFor(TimeSpan heartbeatTimeout) =>
         TimeSpan.FromSeconds(Math.Clamp(heartbeatTimeout.TotalSeconds / 6, 0.1, 10));

@@ -6,7 +6,9 @@ namespace Tuner.Study;
 /// folds (<see cref="WinnerReevaluation"/>), a tenth of T for the winner's learning curve by
 /// training-set size and 1 s plus 3% of T for the leaderboard, best.json, the report and model.zip. After the
 /// search, the curve by size gets what is left once the export (about one fold's training of the winner) and the
-/// report are counted, and is skipped if that is under a second. Without a time budget, nothing is reserved.
+/// report are counted, and is skipped if that is under a second. Those shares are the most the search leaves: while it
+/// runs it may go on for as long as what follows is expected to take leaves room (<see cref="SearchTimeGiven"/>), so a
+/// study of cheap trials searches for most of T. Without a time budget, nothing is reserved.
 /// </summary>
 internal sealed record OutputTimePlan(TimeSpan? Total)
 {
@@ -16,8 +18,36 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     private static readonly TimeSpan OutputsBase = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ShortestSizeCurve = TimeSpan.FromSeconds(1);
 
-    /// <summary>What the search may take: T less the reserve, and at least half of T.</summary>
+    /// <summary>Estimates of what follows the search are taken this many times over: trial times vary, and a budget is a budget.</summary>
+    private const double EstimateMargin = 1.5;
+
+    /// <summary>What featurizing the study's folds took (the fresh folds of the re-evaluation cost about as much each).</summary>
+    public TimeSpan Featurizing { get; init; }
+
+    /// <summary>What the search may take when what follows it is expected to need its full shares: T less the reserve, and at least half of T.</summary>
     public TimeSpan? SearchTime => Total is { } total ? total - Reserve(total) : null;
+
+    /// <summary>The most <see cref="SearchTimeGiven"/> can give: T less the least that follows a search (the outputs' base, the curve by size's second, an export and a report of nothing).</summary>
+    public TimeSpan? LongestSearchTime => Total is { } total ? total - Min(Reserve(total), LeastReserve) : null;
+
+    private static TimeSpan LeastReserve => OutputsBase + ShortestSizeCurve + Export(0) + Report(0);
+
+    /// <summary>
+    /// What the search may take now that what follows it can be estimated: T less the expected re-evaluation of the best
+    /// configurations (none when even the best one's would not fit in its share, as it would then be skipped), the
+    /// winner's full curve by size (at least the second it needs), its export, the report and the outputs' base second, each
+    /// estimate taken <see cref="EstimateMargin"/> times over and held to its share; never more than <see cref="SearchTime"/>.
+    /// </summary>
+    /// <param name="reevaluation">The re-evaluation's expected time, all of it and up to its best candidate (<see cref="WinnerReevaluation.ExpectedTime"/>).</param>
+    /// <param name="winnerSeconds">What the best trial so far took to train one fold.</param>
+    public TimeSpan? SearchTimeGiven((TimeSpan All, TimeSpan First) reevaluation, double winnerSeconds, int trials)
+    {
+        if (Total is not { } total) return null;
+        var reevaluating = reevaluation.First > total * ReevaluationShare ? TimeSpan.Zero : Min(total * ReevaluationShare, reevaluation.All * EstimateMargin);
+        var sizeCurve = Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits * winnerSeconds * EstimateMargin)));
+        var expected = reevaluating + sizeCurve + Export(winnerSeconds) * EstimateMargin + Report(trials) + OutputsBase;
+        return total - Min(Reserve(total), expected);
+    }
 
     /// <summary>
     /// The time the re-evaluation of the best configurations may take, <paramref name="left"/> before the deadline: its
@@ -38,11 +68,14 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     public TimeSpan SizeCurveAllowance(TimeSpan searchTime, TimeSpan left, double winnerSeconds, int folds, int trials)
     {
         if (Total is not { } total) return TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
-        var export = TimeSpan.FromSeconds(0.5 + winnerSeconds / Math.Max(1, folds));
-        var report = TimeSpan.FromSeconds(0.5 + 0.0005 * trials);
-        var allowance = Min(total * SizeCurveShare, left - export - report);
+        var allowance = Min(total * SizeCurveShare, left - Export(winnerSeconds / Math.Max(1, folds)) - Report(trials));
         return allowance < ShortestSizeCurve ? TimeSpan.Zero : allowance;
     }
+
+    /// <summary>model.zip: about one fold's training of the winner.</summary>
+    private static TimeSpan Export(double winnerFoldSeconds) => TimeSpan.FromSeconds(0.5 + winnerFoldSeconds);
+
+    private static TimeSpan Report(int trials) => TimeSpan.FromSeconds(0.5 + 0.0005 * trials);
 
     private static TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (ReevaluationShare + SizeCurveShare + OutputsShare) + OutputsBase);
 

@@ -47,4 +47,27 @@ internal static class Ranking
 
         return best ?? notFinite;
     }
+
+    /// <summary>The first <paramref name="count"/> complete trials with a finite value in <see cref="Rank"/>'s order, found in one pass.</summary>
+    public static IReadOnlyList<TrialRecord> Top(IEnumerable<TrialRecord> trials, int count, bool higherIsBetter)
+    {
+        var top = new List<TrialRecord>(count + 1);
+        foreach (var trial in trials)
+        {
+            if (trial.State != TrialState.Complete || trial.Value is not { } value || !double.IsFinite(value)) continue;
+            int at = top.Count;
+            while (at > 0 && Before(trial, top[at - 1], higherIsBetter)) at--;
+            if (at >= count) continue;
+            top.Insert(at, trial);
+            if (top.Count > count) top.RemoveAt(count);
+        }
+
+        return top;
+    }
+
+    private static bool Before(TrialRecord a, TrialRecord b, bool higherIsBetter)
+    {
+        var order = a.Value!.Value.CompareTo(b.Value!.Value);
+        return (higherIsBetter ? order > 0 : order < 0) || (order == 0 && a.Number < b.Number);
+    }
 }

@@ -26,6 +26,9 @@ internal static class SizeCurve
     /// <summary>The fewest rows a share is trained on (a share of a small dataset that gives fewer is skipped).</summary>
     public const int MinRows = 30;
 
+    /// <summary>The whole curve's training in full-size fits of the winner: every share, for every seed.</summary>
+    public static double FullFits => Seeds * Shares.Sum();
+
     /// <summary>The fits in the order they run: the verdict's two first.</summary>
     private static readonly (int Seed, double Share)[] Order =
         [(0, 0.5), (0, 1.0), (0, 0.25), (0, 0.1), .. Enumerable.Range(1, Seeds - 1).SelectMany(s => new[] { (s, 0.5), (s, 1.0), (s, 0.25), (s, 0.1) })];

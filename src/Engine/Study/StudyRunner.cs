@@ -25,6 +25,9 @@ internal sealed class StudyRunner(
 {
     private static readonly TimeSpan WaitForOthers = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often the search time is checked while trials run, besides after every trial.</summary>
+    private static readonly TimeSpan SearchTimeCheck = TimeSpan.FromMilliseconds(200);
+
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<long, bool> _running = new();
     private readonly ConcurrentDictionary<long, bool> _own = new();
@@ -35,9 +38,18 @@ internal sealed class StudyRunner(
     private long _lastContact = Stopwatch.GetTimestamp();
     private long _judgeSilenceFrom;
 
-    public async Task RunAsync(Budget budget, CancellationToken cancellationToken)
+    private readonly Stopwatch _clock = new();
+    private Func<IReadOnlyList<TrialRecord>, TimeSpan?>? _searchTime;
+
+    /// <param name="searchTime">
+    /// When given, what the search may take for the study as it stands (asked after every trial and at every beat),
+    /// within the budget's own time: a time budget that keeps room for what follows the search.
+    /// </param>
+    public async Task RunAsync(Budget budget, CancellationToken cancellationToken, Func<IReadOnlyList<TrialRecord>, TimeSpan?>? searchTime = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _clock.Restart();
+        _searchTime = searchTime;
         if (budget.Time is { } time) stop.CancelAfter(time);
         _curves = new ForeignCurves(store, _board);
         lock (_gate) Sync();
@@ -45,6 +57,7 @@ internal sealed class StudyRunner(
         if (rungs is not null) RowRungs.Save(store, study.Id, rungs);
         var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board, rungs);
         using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
+        using var searchClock = searchTime is null ? null : Heartbeats.Every(SearchTimeCheck, () => { lock (_gate) StopWhenSearchTimeIsUp(stop); }, logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))
             .Select(_ => Task.Factory.StartNew(() => WorkUntilStoreFault(executor, budget, stop, cancellationToken), TaskCreationOptions.LongRunning))
             .ToArray();
@@ -109,7 +122,11 @@ internal sealed class StudyRunner(
 
             _running.TryRemove(trial.Id, out _);
             TrialRecord? best;
-            lock (_gate) best = Ranking.Best(Sync(), study.Config.HigherIsBetter);
+            lock (_gate)
+            {
+                best = Ranking.Best(Sync(), study.Config.HigherIsBetter);
+                StopWhenSearchTimeIsUp(stop);
+            }
             sampler.ObserveOverhead(cycle.Elapsed - TimeSpan.FromSeconds(result.DurationSeconds));
             progress.TrialFinished(trial, result, best);
             if (budget.TargetReached(best?.Value, study.Config.HigherIsBetter)) stop.Cancel();
@@ -141,6 +158,7 @@ internal sealed class StudyRunner(
                 if (sampler is IFiniteSampler finite && finite.IsExhausted(history)) return (null, running == 0);
 
                 var number = history.Count == 0 ? 0 : history[^1].Number + 1;
+                if (budget.Time is { } time) sampler.ObserveTimeLeft(SearchTimeLeft(time, history));
                 var proposal = Retries.Next(history) ?? sampler.Propose(number, history);
                 if (store.TryStartTrial(study.Id, number, proposal, WorkerIdentity.Current) is { } trial)
                 {
@@ -185,7 +203,20 @@ internal sealed class StudyRunner(
         {
             Sync();
             if (TargetReached(budget)) stop.Cancel();
+            StopWhenSearchTimeIsUp(stop);
         }
+    }
+
+    /// <summary>Call under the gate, after <see cref="Sync"/>.</summary>
+    private void StopWhenSearchTimeIsUp(CancellationTokenSource stop)
+    {
+        if (_searchTime?.Invoke(_history.Trials) is { } time && _clock.Elapsed >= time) stop.Cancel();
+    }
+
+    private TimeSpan SearchTimeLeft(TimeSpan budgetTime, IReadOnlyList<TrialRecord> history)
+    {
+        var time = _searchTime?.Invoke(history) is { } given && given < budgetTime ? given : budgetTime;
+        return time - _clock.Elapsed;
     }
 
     /// <summary>Reads what changed in the study, including other workers' curves. Call under the gate.</summary>

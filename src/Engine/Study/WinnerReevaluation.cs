@@ -36,19 +36,18 @@ internal static class WinnerReevaluation
 
     /// <summary>
     /// Re-evaluates the candidates within <paramref name="allowance"/> (null: no limit), <paramref name="parallel"/> at a
-    /// time; null when not even the best fits (or there are no candidates).
+    /// time; null when not even the best fits, featurizing the fresh folds included (or there are no candidates).
     /// </summary>
+    /// <param name="featurizing">What featurizing the study's own folds took.</param>
     public static Reevaluation? Run(StudyData data, IReadOnlyList<TrialRecord> candidates, StudyConfig config, int parallel, TimeSpan? allowance,
-        CancellationToken cancellationToken)
+        TimeSpan featurizing, CancellationToken cancellationToken)
     {
         if (candidates.Count == 0 || data.Data.Rows + (data.ValidationData?.Rows ?? 0) < 2 * FreshFolds) return null;
         var clock = Stopwatch.StartNew();
         var seed = config.Seed + SplitSeedOffset;
         var rows = data.ValidationData is null ? data.Data : DataPreparation.Concat(data.Data, data.ValidationData);
-        // A fold of the fresh split trains on (k-1)/k of all rows; a trial trained on its own fold(s).
-        var growth = (double)rows.Rows * (FreshFolds - 1) / FreshFolds / Math.Max(1, data.Folds[0].Training.Rows);
-        var expected = candidates.Select(t => TimeSpan.FromSeconds((t.DurationSeconds ?? 0) / data.Folds.Count * FreshFolds * growth)).ToList();
-        if (allowance is { } limit && (limit <= TimeSpan.Zero || expected[0] > limit)) return null;
+        var expected = candidates.Select(t => ExpectedTraining(t, data)).ToList();
+        if (allowance is { } limit && (limit <= TimeSpan.Zero || FreshFeaturizing(featurizing, data) + expected[0] > limit)) return null;
 
         var fresh = DataPreparation.Prepare(new MLContext(seed), rows, null, FreshFolds, seed);
         if (allowance is { } left && clock.Elapsed + expected[0] > left) return null; // featurizing the fresh folds took the time
@@ -70,6 +69,32 @@ internal static class WinnerReevaluation
 
         var scored = results.OfType<ReevaluatedTrial>().ToList();
         return scored.Count == 0 ? null : new Reevaluation(FreshFolds, seed, config.HigherIsBetter, scored);
+    }
+
+    /// <summary>
+    /// What re-evaluating the best of <paramref name="trials"/> so far should take: featurizing the fresh folds and
+    /// the candidates' training, <paramref name="parallel"/> at a time, counting the most candidates there can be; and
+    /// what it takes before the best candidate is scored (under a smaller allowance it is skipped).
+    /// </summary>
+    public static (TimeSpan All, TimeSpan First) ExpectedTime(IReadOnlyList<TrialRecord> trials, StudyData data, bool higherIsBetter, int parallel,
+        TimeSpan featurizing)
+    {
+        var top = Ranking.Top(trials, MaxCandidates, higherIsBetter);
+        if (top.Count == 0) return (TimeSpan.Zero, TimeSpan.Zero);
+        var fresh = FreshFeaturizing(featurizing, data);
+        var training = top.Aggregate(TimeSpan.Zero, (sum, t) => sum + ExpectedTraining(t, data));
+        return (fresh + training / Math.Max(1, parallel), fresh + ExpectedTraining(top[0], data));
+    }
+
+    /// <summary>The fresh folds' featurizing: about the study's own, once per fresh fold instead of once per fold of the study.</summary>
+    private static TimeSpan FreshFeaturizing(TimeSpan featurizing, StudyData data) => featurizing * FreshFolds / data.Folds.Count;
+
+    /// <summary>A trial's training on the fresh folds: a fold of them trains on (k-1)/k of all labelled rows, where the trial trained on its own fold(s).</summary>
+    private static TimeSpan ExpectedTraining(TrialRecord trial, StudyData data)
+    {
+        var rows = data.Data.Rows + (data.ValidationData?.Rows ?? 0);
+        var growth = (double)rows * (FreshFolds - 1) / FreshFolds / Math.Max(1, data.Folds[0].Training.Rows);
+        return TimeSpan.FromSeconds((trial.DurationSeconds ?? 0) / data.Folds.Count * FreshFolds * growth);
     }
 
     private static ReevaluatedTrial Score(TrialRecord trial, int rank, StudyData fresh, StudyConfig config, CancellationToken cancellationToken)

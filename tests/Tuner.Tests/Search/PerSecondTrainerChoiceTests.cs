@@ -121,6 +121,49 @@ public sealed class PerSecondTrainerChoiceTests
         Assert.True(alone > 0.8 && withOverhead < 0.7, $"share of the fast trainer: {alone:P0} without overhead, {withOverhead:P0} with it");
     }
 
+    [Fact]
+    public void A_trainer_whose_trials_take_longer_than_the_search_has_left_is_not_started()
+    {
+        // "slow" is the better trainer and would get most of the time, but its trials take 1 s.
+        var sampler = new TpeSampler(TwoTrainers, 1, higherIsBetter: true, new TpeOptions(PerSecond: true));
+        var history = new List<TrialRecord>();
+        for (var n = 0; n < 30; n++)
+        {
+            var proposal = sampler.Propose(n, history);
+            var x = proposal.Parameters.GetDouble("x", 0);
+            history.Add(SyntheticStudy.Record(n, proposal, TrialState.Complete, proposal.Trainer == "slow" ? 1 - Math.Abs(x - 1) : 0.5 - Math.Abs(x - 1),
+                proposal.Trainer == "slow" ? 1.0 : 0.1));
+        }
+
+        List<string> Next(double secondsLeft)
+        {
+            ((ISampler)sampler).ObserveTimeLeft(TimeSpan.FromSeconds(secondsLeft));
+            return Enumerable.Range(30, 40).Select(n => sampler.Propose(n, history).Trainer).ToList();
+        }
+
+        Assert.Contains("slow", Next(60));
+        Assert.All(Next(0.5), trainer => Assert.Equal("fast", trainer));
+        // Nothing fits: the cheapest trainer runs, the one most likely to finish.
+        Assert.All(Next(0.01), trainer => Assert.Equal("fast", trainer));
+    }
+
+    [Fact]
+    public void Under_a_time_budget_the_startup_trials_go_by_cost_too()
+    {
+        // Equally good, one 50 times slower: a uniform draw would give it half of the ten random startup trials.
+        var sampler = new TpeSampler(TwoTrainers, 1, higherIsBetter: true, new TpeOptions(PerSecond: true));
+        var history = new List<TrialRecord>();
+        for (var n = 0; n < 12; n++)
+        {
+            var proposal = sampler.Propose(n, history);
+            history.Add(SyntheticStudy.Record(n, proposal, TrialState.Complete, -Math.Abs(proposal.Parameters.GetDouble("x", 0) - 1),
+                proposal.Trainer == "slow" ? 5.0 : 0.1));
+        }
+
+        var startup = history.Where(t => !t.IsBaseline).ToList();
+        Assert.True(startup.Count(t => t.Trainer == "slow") <= 2, string.Join(", ", startup.Select(t => t.Trainer)));
+    }
+
     /// <summary>Runs a simulated study of so many trials, or until its trials took <paramref name="budgetSeconds"/>.</summary>
     private static List<TrialRecord> Run(int seed, bool perSecond, int trials, Func<string, double, (TrialState State, double? Value, double Seconds)> outcome,
         double overheadSeconds = 0, double budgetSeconds = double.PositiveInfinity, SearchSpace? space = null)

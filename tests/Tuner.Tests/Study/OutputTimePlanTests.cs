@@ -22,6 +22,40 @@ public sealed class OutputTimePlanTests
     }
 
     [Fact]
+    public void Cheap_trials_leave_the_search_what_the_expected_outputs_do_not_need()
+    {
+        var plan = new OutputTimePlan(Minute);
+
+        // Re-evaluating takes an expected 0.5 s, the winner 0.05 s a fold, 2,000 trials: 0.75 + 1 (the curve by size's
+        // second) + 0.825 (export) + 1.5 (report) + 1 (the outputs' base).
+        var given = plan.SearchTimeGiven((TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(0.2)), winnerSeconds: 0.05, trials: 2000)!.Value;
+        Assert.Equal(60 - 0.75 - 1 - 0.825 - 1.5 - 1, given.TotalSeconds, 6);
+        Assert.True(given > plan.SearchTime);
+        // The least that can follow: the outputs' base second, the curve by size's second, an empty export and report.
+        Assert.Equal(TimeSpan.FromSeconds(60 - 3), plan.LongestSearchTime);
+    }
+
+    [Fact]
+    public void Expensive_trials_hold_the_search_to_the_fixed_shares()
+    {
+        var plan = new OutputTimePlan(Minute);
+
+        Assert.Equal(plan.SearchTime, plan.SearchTimeGiven((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(6)), winnerSeconds: 2, trials: 50));
+        Assert.Null(new OutputTimePlan(null).SearchTimeGiven((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), 1, 1));
+    }
+
+    [Fact]
+    public void A_reevaluation_that_would_be_skipped_leaves_its_share_to_the_search()
+    {
+        var plan = new OutputTimePlan(Minute);
+
+        // The best candidate alone needs 20 s of the re-evaluation's 9: it will be skipped, so only the rest is kept back,
+        // the curve by size held to its 6 s: 6 + 3.75 (export) + 0.525 (report) + 1.
+        var given = plan.SearchTimeGiven((TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(20)), winnerSeconds: 2, trials: 50)!.Value;
+        Assert.Equal(60 - 6 - 3.75 - 0.525 - 1, given.TotalSeconds, 6);
+    }
+
+    [Fact]
     public void A_short_budget_keeps_at_least_half_for_the_search()
     {
         Assert.Equal(TimeSpan.FromSeconds(0.75), new OutputTimePlan(TimeSpan.FromSeconds(1.5)).SearchTime);

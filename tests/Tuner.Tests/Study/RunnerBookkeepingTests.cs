@@ -21,6 +21,20 @@ public sealed class RunnerBookkeepingTests
     }
 
     [Fact]
+    public void Top_is_the_head_of_the_ranking_of_complete_trials_with_a_finite_value()
+    {
+        var random = new Random(4);
+        for (var round = 0; round < 300; round++)
+        {
+            var history = RandomHistory(random, round);
+            foreach (var higher in new[] { true, false })
+                Assert.Equal(
+                    Ranking.Rank(history, higher).Where(t => t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v)).Take(5),
+                    Ranking.Top(history, 5, higher));
+        }
+    }
+
+    [Fact]
     public void The_next_retry_is_the_first_stopped_configuration_no_later_trial_ran()
     {
         var random = new Random(2);

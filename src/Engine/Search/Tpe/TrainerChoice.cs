@@ -14,7 +14,9 @@ namespace Tuner.Search.Tpe;
 /// 1/ECI², and the trainer is drawn with probability share / its mean trial cost, so that the
 /// shares are shares of the time, not of the trials. So time follows improvement: a trainer that keeps improving
 /// the best keeps the machine; a cheap one that levelled off below it gets little of the time, however many trials
-/// that is; and an expensive one that is gaining is not starved by near-free trials elsewhere.
+/// that is; and an expensive one that is gaining is not starved by near-free trials elsewhere. A trainer whose trials
+/// typically take longer than the search has left is not drawn while another's fit (none fits: the cheapest is), since
+/// a trial the deadline cancels is time spent for nothing.
 /// </summary>
 internal static class TrainerChoice
 {
@@ -30,7 +32,9 @@ internal static class TrainerChoice
     private static readonly double[] RankShares = [1.0 / 2, 1.0 / 8, 1.0 / 8];
 
     /// <param name="overheadSeconds">What a trial currently costs the runner besides training (see <see cref="ISampler.ObserveOverhead"/>).</param>
-    public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds, Random random)
+    /// <param name="timeLeftSeconds">What the search has left (see <see cref="ISampler.ObserveTimeLeft"/>; infinite without a time budget).</param>
+    public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds,
+        double timeLeftSeconds, Random random)
     {
         var overhead = Math.Max(overheadSeconds, MinOverheadSeconds);
         var progress = trainers.Select(_ => new Progress()).ToArray();
@@ -49,7 +53,10 @@ internal static class TrainerChoice
         var free = 1 - floors.Sum();
         // A trainer's share of the time is its floor plus the rest in proportion to 1/ECI²; drawn with probability
         // share / (cost of one of its trials), that is the share of the time it gets.
-        var weights = progress.Select((p, i) => (floors[i] + free * rates[i] / rates.Sum()) / (p.Trials > 0 ? p.Spent / p.Trials : typicalCost)).ToArray();
+        var trialCosts = progress.Select(p => p.Trials > 0 ? p.Spent / p.Trials : typicalCost).ToArray();
+        if (trialCosts.Min() > timeLeftSeconds) return Array.IndexOf(trialCosts, trialCosts.Min());
+        var weights = progress.Select((p, i) => trialCosts[i] > timeLeftSeconds ? 0 : (floors[i] + free * rates[i] / rates.Sum()) / trialCosts[i]).ToArray();
+        if (!(weights.Sum() > 0)) return Array.IndexOf(trialCosts, trialCosts.Min());
         var draw = random.NextDouble() * weights.Sum();
         for (var i = 0; i < weights.Length; i++)
             if ((draw -= weights[i]) < 0) return i;
