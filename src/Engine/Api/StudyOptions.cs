@@ -79,6 +79,9 @@ public sealed record StudyOptions
     /// <summary>Values that mean missing in text columns too, e.g. NA (default: only empty cells).</summary>
     public IReadOnlyList<string> TextMissing { get; init; } = [];
 
+    /// <summary>Training rows from which trials start on row subsamples (<see cref="RowRungs"/>); lowered only by tests, to reach the rungs on small data.</summary>
+    internal int BigDataRows { get; init; } = RowRungs.BigDataRows;
+
     /// <summary>How the data's cells are read: the default format, with <see cref="TextMissing"/>'s values also missing in text columns.</summary>
     public CellFormat Cells => CellFormat.Default.WithTextMissing(TextMissing);
 

@@ -21,6 +21,9 @@ public sealed record StudyOutcome(
     /// <summary>One line on the winner's re-evaluation on fresh folds (its score there and the search's optimism); null when it did not run.</summary>
     public string? ReevaluationSummary { get; init; }
 
+    /// <summary>One line on how trials went through row subsamples (big data, see <see cref="RowRungs"/>); null when they did not.</summary>
+    public string? RowRungSummary { get; init; }
+
     /// <summary>The best trial's validation metric.</summary>
     public double? BestValue => Best?.Value;
 }

@@ -56,6 +56,9 @@ public sealed class TuningSession : IDisposable
     /// <summary>Finished trials the study held when it was opened.</summary>
     public int TrialsBefore { get; }
 
+    /// <summary>Training rows from which trials start on row subsamples (<see cref="RowRungs"/>); lowered only by tests.</summary>
+    internal int BigDataRows { get; init; } = RowRungs.BigDataRows;
+
     /// <summary>Where <see cref="WriteOutputs"/> writes.</summary>
     public string OutDirectory { get; }
 
@@ -124,7 +127,10 @@ public sealed class TuningSession : IDisposable
             store.SetPlan(study.Id, plan);
             var abandoned = AbandonedTrials.GiveUp(store, study.Id, plan.HeartbeatTimeout);
             if (abandoned > 0) logger?.LogWarning("{Count} trial(s) left running by stopped workers were marked interrupted", abandoned);
-            return new TuningSession(prepared, store, components.Store is null, study, plan, budget, timePlan, sampler, pruner, options.Parallel, options.OutDirectory, logger);
+            return new TuningSession(prepared, store, components.Store is null, study, plan, budget, timePlan, sampler, pruner, options.Parallel, options.OutDirectory, logger)
+            {
+                BigDataRows = options.BigDataRows,
+            };
         }
         catch
         {
@@ -191,7 +197,7 @@ public sealed class TuningSession : IDisposable
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _deadline ??= DateTimeOffset.UtcNow + _timePlan.Total;
-        var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger);
+        var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger, BigDataRows);
         await runner.RunAsync(Budget, cancellationToken, _timePlan.Total is null ? null : SearchTimeGiven);
         _searchTime += clock.Elapsed;
     }
@@ -229,7 +235,9 @@ public sealed class TuningSession : IDisposable
         var tied = TiesWithBest.Of(ranked, Store.LoadReplicates(Study.Id), Study.Config.HigherIsBetter);
         var leaderboard = Path.Combine(directory, "leaderboard.csv");
         LeaderboardCsv.Write(leaderboard, ranked, tied);
-        if (Ranking.Best(ranked, Study.Config.HigherIsBetter) is null) return new StudyOutcome(Study, ranked, null, [leaderboard]) { TiedWithBest = tied };
+        var rowRungs = RowRungs.Load(Store, Study.Id) is { } rungs ? RowRungs.Summarize(rungs, ranked).Text : null;
+        if (Ranking.Best(ranked, Study.Config.HigherIsBetter) is null)
+            return new StudyOutcome(Study, ranked, null, [leaderboard]) { TiedWithBest = tied, RowRungSummary = rowRungs };
 
         var reevaluation = cancellationToken.IsCancellationRequested ? null : Reevaluate(ranked, tied, cancellationToken);
         var best = WinnerReevaluation.Winner(ranked, reevaluation, Study.Config.HigherIsBetter)!;
@@ -244,6 +252,7 @@ public sealed class TuningSession : IDisposable
         {
             TiedWithBest = tied,
             ReevaluationSummary = reevaluation is null ? null : Reports.Html.ReevaluationSection.Summary(reevaluation, Study.Config.Metric),
+            RowRungSummary = rowRungs,
         };
     }
 

@@ -12,6 +12,7 @@ internal static class ReportDataBuilder
     {
         var config = study.Config;
         var ranked = Ranking.Rank(store.LoadTrials(study.Id), config.HigherIsBetter);
+        var rungs = RowRungs.Load(store, study.Id);
         var replicates = store.LoadReplicates(study.Id);
         var tied = TiesWithBest.Of(ranked, replicates, config.HigherIsBetter);
         var trials = ranked.Select(t => new ReportTrial(
@@ -28,6 +29,7 @@ internal static class ReportDataBuilder
             config.Featurization, trials)
         {
             SizeCurve = SizeCurve.Load(store, study.Id),
+            RowRungs = rungs is null ? null : RowRungs.Summarize(rungs, ranked),
             DataFingerprint = config.DataFingerprint,
             Reevaluation = WinnerReevaluation.Load(store, study.Id),
         };

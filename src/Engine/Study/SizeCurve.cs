@@ -9,7 +9,8 @@ namespace Tuner.Study;
 
 /// <summary>
 /// The learning curve by training-set size of the winner: its settings trained on 10%, 25%, 50% and 100% of the
-/// first fold's training rows (a fresh random subset per seed), each scored on those rows and on the validation
+/// first fold's training rows (per seed, a different window of those rows, which lie in a seeded random order: a random
+/// sample without a copy), each scored on those rows and on the validation
 /// rows. Stored with the study (<see cref="Role"/>) so that every report of it can show the bias/variance picture.
 /// It costs a few trials of the winner, so it runs within a time allowance: 50% and 100% with the first seed always
 /// (what the verdict compares), then 25% and 10%, then the other seeds, as long as the allowance lasts.
@@ -46,7 +47,7 @@ internal static class SizeCurve
             cancellationToken.ThrowIfCancellationRequested();
             fits++;
             int seed = TrialExecutor.TrialSeed(studySeed, winner) + s;
-            var subset = share < 1 ? fold.Training.Select(Sample(fold.Training.Rows, rows, seed)) : fold.Training;
+            var subset = share < 1 ? fold.Training.Window(SampleStart(fold.Training.Rows, rows, s), rows) : fold.Training;
             var outcome = TrainerRegistry.Create(winner.Trainer, seed)
                 .Train(subset, fold.Validation, winner.Parameters.WithSeed(seed), metric, _ => true, cancellationToken);
             if (outcome.Status != TrainingStatus.Completed) continue;
@@ -65,13 +66,10 @@ internal static class SizeCurve
     public static IReadOnlyList<SizeCurvePoint>? Load(IStudyStore store, long studyId) =>
         store.LoadFile(studyId, Role) is { } file ? JsonSerializer.Deserialize<List<SizeCurvePoint>>(file.Content) : null;
 
-    /// <summary>Distinct rows drawn at random with the seed, in ascending order.</summary>
-    private static int[] Sample(int total, int count, int seed)
-    {
-        var order = Enumerable.Range(0, total).ToArray();
-        new Random(seed).Shuffle(order);
-        var chosen = order[..count];
-        Array.Sort(chosen);
-        return chosen;
-    }
+    /// <summary>
+    /// Where seed <paramref name="s"/>'s sample of <paramref name="count"/> rows starts: the first seed takes the first rows,
+    /// the last seed the last ones, the others windows evenly between. Training rows are laid out in a seeded random order,
+    /// so each window is a random sample, and a view of the study's matrix where a drawn subset was a copy of up to half of it.
+    /// </summary>
+    private static int SampleStart(int total, int count, int s) => (int)((long)(total - count) * s / Math.Max(1, Seeds - 1));
 }

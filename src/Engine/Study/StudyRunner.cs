@@ -21,7 +21,7 @@ namespace Tuner.Study;
 /// </summary>
 internal sealed class StudyRunner(
     IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, TimeSpan heartbeatTimeout,
-    IStudyProgress progress, ILogger? logger = null)
+    IStudyProgress progress, ILogger? logger = null, int bigDataRows = RowRungs.BigDataRows)
 {
     private static readonly TimeSpan WaitForOthers = TimeSpan.FromMilliseconds(250);
 
@@ -54,7 +54,9 @@ internal sealed class StudyRunner(
         if (budget.Time is { } time) stop.CancelAfter(time);
         _curves = new ForeignCurves(store, _board);
         lock (_gate) Sync();
-        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board);
+        var rungs = RowRungs.For(data.Folds[0].Training.Rows, pruner, bigDataRows);
+        if (rungs is not null) RowRungs.Save(store, study.Id, rungs);
+        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board, rungs);
         using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
         using var searchClock = searchTime is null ? null : Heartbeats.Every(SearchTimeCheck, () => { lock (_gate) StopWhenSearchTimeIsUp(stop); }, logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))

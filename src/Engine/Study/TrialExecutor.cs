@@ -10,13 +10,18 @@ namespace Tuner.Study;
 /// <summary>
 /// Runs one trial: trains on every fold, reports the first fold's per-epoch curve to the store (in
 /// batches, see <see cref="StepBuffer"/>) and the pruner (which may stop it), scores
-/// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. A trainer that
+/// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. When the first fold has
+/// many training rows, that fold is first trained on growing prefixes of them, each judged by the pruner against the
+/// other trials at the same rung (<see cref="RowRungs"/>), before its fit on all of them. A trainer that
 /// throws (out of memory included) fails only its own trial; a store that cannot take the curve is the
 /// study's problem, not the trial's, and goes up to the runner.
 /// </summary>
-internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board)
+internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board, RowRungs? rungs = null)
 {
     private readonly TrialUncertainty _uncertainty = new(metric, studySeed, data.Folds[0].Validation.Rows);
+
+    /// <summary>Every trial's validation metric at the row rungs below all the rows, apart from the epochs' board.</summary>
+    private readonly CurveBoard _rungBoard = new();
 
     public TrialResult Run(TrialRecord trial, CancellationToken cancellationToken)
     {
@@ -27,6 +32,8 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
             var parameters = trial.Parameters.WithSeed(TrialSeed(studySeed, trial));
             var folds = new List<Dictionary<string, double>>();
             ScoreReplicates? replicates = null;
+            if (rungs is not null && SmallRungs(trial, parameters, cancellationToken) is { } stopped)
+                return stopped with { DurationSeconds = clock.Elapsed.TotalSeconds, PeakMemoryBytes = memory.PeakBytes };
             foreach (var fold in data.Folds)
             {
                 var (outcome, pruned) = TrainFold(trial, fold, parameters, cancellationToken);
@@ -63,6 +70,29 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
             return new TrialResult(TrialState.Failed, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes,
                 $"{e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Trains the first fold on each row rung below all the rows, unreported, and asks the pruner after each; returns the
+    /// trial's end (without its duration and memory) if it stops there, or null to go on to all the rows.
+    /// </summary>
+    private TrialResult? SmallRungs(TrialRecord trial, HyperParameters parameters, CancellationToken cancellationToken)
+    {
+        var fold = data.Folds[0];
+        for (var rung = 0; rung < rungs!.Rows.Count - 1; rung++)
+        {
+            var rows = rungs.Rows[rung];
+            var outcome = TrainerRegistry.Create(trial.Trainer, TrialSeed(studySeed, trial))
+                .Train(fold.Training.Prefix(rows), fold.Validation, parameters, metric, _ => true, cancellationToken);
+            // Unobserved, a fit ends complete or diverged.
+            if (outcome.Status != TrainingStatus.Completed)
+                return new TrialResult(TrialState.Diverged, null, new Dictionary<string, double>(), 0, 0, rungs.On(rows, outcome.Message));
+            var value = MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), metric);
+            if (rungs.Judge(trial.Number, rung, value, pruner, _rungBoard) is { } stopped)
+                return new TrialResult(TrialState.Pruned, null, new Dictionary<string, double>(), 0, 0, stopped);
+        }
+
+        return null;
     }
 
     /// <summary>Trains one fold. Only the first fold reports its curve (to the store and the pruner).</summary>

@@ -18,6 +18,7 @@ internal static class SummarySection
             : study.ValidationPath is { } file ? $"held-out file {Html.Text(Path.GetFileName(file))}" : "seeded 80/20 holdout, stratified by class");
         Card(html, "budget used", $"{trials.Count} trials ({Html.Text(states)})<br>{seconds:N0} s of training");
         html.Append("</div>");
+        if (study.RowRungs is { } rungs) html.Append("<p id=\"row-rungs\">").Append(Html.Text(rungs.Text)).Append("</p>");
         html.Append("<details><summary>Featurization (fitted on training rows only)</summary><p class=\"params\">")
             .Append(Html.Text(study.Featurization)).Append("</p></details>");
 

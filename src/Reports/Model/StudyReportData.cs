@@ -33,6 +33,9 @@ internal sealed record StudyReportData(
     /// <summary>Hash of the study's data; with the seed, folds and validation file it tells whether two studies scored the same rows.</summary>
     public string DataFingerprint { get; init; } = "";
 
+    /// <summary>How trials went through row subsamples, in a study whose training rows were many enough for it.</summary>
+    public RowRungSummary? RowRungs { get; init; }
+
     /// <summary>The winner's re-evaluation on fresh folds, when it ran.</summary>
     public Reevaluation? Reevaluation { get; init; }
 

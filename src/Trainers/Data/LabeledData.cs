@@ -8,6 +8,7 @@ namespace Tuner.Trainers.Data;
 internal sealed class LabeledData
 {
     private readonly float[] _labels;
+    private readonly int _start;
 
     public LabeledData(FeatureMatrix features, float[] labels, TaskKind task, int classCount, IReadOnlyList<string>? classNames = null)
     {
@@ -26,9 +27,19 @@ internal sealed class LabeledData
         ClassNames = task == TaskKind.Regression ? null : classNames;
     }
 
+    private LabeledData(LabeledData whole, int start, int rows)
+    {
+        Features = whole.Features.Window(start, rows);
+        _labels = whole._labels;
+        _start = whole._start + start;
+        Task = whole.Task;
+        ClassCount = whole.ClassCount;
+        ClassNames = whole.ClassNames;
+    }
+
     public FeatureMatrix Features { get; }
 
-    public ReadOnlySpan<float> Labels => _labels;
+    public ReadOnlySpan<float> Labels => _labels.AsSpan(_start, Rows);
 
     public TaskKind Task { get; }
 
@@ -40,18 +51,13 @@ internal sealed class LabeledData
 
     public int Rows => Features.Rows;
 
-    /// <summary>A copy holding only the given rows, in that order.</summary>
-    public LabeledData Select(IReadOnlyList<int> rows)
-    {
-        int columns = Features.Columns;
-        var values = new float[rows.Count * columns];
-        var labels = new float[rows.Count];
-        for (int i = 0; i < rows.Count; i++)
-        {
-            Features.Row(rows[i]).CopyTo(values.AsSpan(i * columns, columns));
-            labels[i] = _labels[rows[i]];
-        }
+    /// <summary>
+    /// The first <paramref name="rows"/> rows, without copying: the features and labels are views of these ones.
+    /// Training rows are laid out in a seeded random order, so a prefix of them is a random sample.
+    /// </summary>
+    public LabeledData Prefix(int rows) => Window(0, rows);
 
-        return new LabeledData(new FeatureMatrix(values, rows.Count, columns), labels, Task, Task == TaskKind.Regression ? 0 : ClassCount, ClassNames);
-    }
+    /// <summary>Rows <paramref name="start"/>…start+rows−1, without copying (views of these features and labels).</summary>
+    public LabeledData Window(int start, int rows) => new(this, start, rows);
+
 }

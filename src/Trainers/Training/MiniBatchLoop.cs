@@ -151,9 +151,7 @@ internal static class MiniBatchLoop
     private static double InitialLoss(IGradientModel model, float[] weights, LabeledData training, ILoss loss, float[]? classWeights)
     {
         int rows = Math.Min(training.Rows, InitialLossRows);
-        var head = new FeatureMatrix(training.Features.Values[..(rows * training.Features.Columns)].ToArray(), rows, training.Features.Columns);
-        var subset = new LabeledData(head, training.Labels[..rows].ToArray(), training.Task, training.Task == TaskKind.Regression ? 0 : training.ClassCount);
-        return Evaluate(model.CreateModel(weights, loss.Link, PlattCalibration.Identity), subset, loss, classWeights, MetricInfo.DefaultFor(training.Task)).Loss;
+        return Evaluate(model.CreateModel(weights, loss.Link, PlattCalibration.Identity), training.Prefix(rows), loss, classWeights, MetricInfo.DefaultFor(training.Task)).Loss;
     }
 
     private static float[] InitialParameters(IGradientModel model, int seed, ParameterLayout layout)

@@ -27,6 +27,7 @@ public sealed class TuneJob(IAnsiConsole console, ILogger<TuneJob> logger)
 
         var outcome = session.WriteOutputs(cancellationToken);
         console.Write(LeaderboardTable.Build(outcome.Study, outcome.Ranked, outcome.TiedWithBest));
+        if (outcome.RowRungSummary is { } rowRungs) console.MarkupLine(Markup.Escape(rowRungs));
         if (outcome.Best is null)
         {
             console.MarkupLine("[yellow]No trial completed, so there is no best.json yet; see leaderboard.csv for the errors.[/]");
