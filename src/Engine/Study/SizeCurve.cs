@@ -51,8 +51,12 @@ internal static class SizeCurve
             var outcome = TrainerRegistry.Create(winner.Trainer, seed)
                 .Train(subset, fold.Validation, winner.Parameters.WithSeed(seed), metric, _ => true, cancellationToken);
             if (outcome.Status != TrainingStatus.Completed) continue;
-            results[share].Training.Add(MetricCalculator.Compute(subset.Labels, outcome.Model.Predict(subset.Features), metric));
-            results[share].Validation.Add(MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), metric));
+            var training = MetricCalculator.Compute(subset.Labels, outcome.Model.Predict(subset.Features), metric);
+            var validation = MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), metric);
+            // A fit whose metric is not a number (a subset with one class, an infinite loss) says nothing of the curve.
+            if (!double.IsFinite(training) || !double.IsFinite(validation)) continue;
+            results[share].Training.Add(training);
+            results[share].Validation.Add(validation);
         }
 
         return Shares.Where(share => results[share].Validation.Count > 0)
