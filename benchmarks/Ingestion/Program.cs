@@ -32,7 +32,7 @@ Measure("TextLoader, to matrix", () =>
     var ml = new MLContext(1);
     var view = TextLoaderView(ml);
     var featurized = plan.Build(ml).Fit(view).Transform(view);
-    return FeatureVectors.Materialize(featurized, data.Rows, out _).Length;
+    return FeatureVectors.Materialize(featurized, data.Rows).Rows;
 });
 return 0;
 

@@ -260,17 +260,23 @@ public sealed class TuningSession : IDisposable
     private Reevaluation? Reevaluate(IReadOnlyList<TrialRecord> ranked, IReadOnlySet<int> tied, CancellationToken cancellationToken)
     {
         Reevaluation? reevaluation = null;
-        try
+        if (!WinnerReevaluation.FitsInMemory(_prepared, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - Environment.WorkingSet))
+            _logger?.LogWarning("Not enough memory left to re-evaluate the best configurations on {Folds} fresh folds of all the rows; the winner is the search's best, and its score may be optimistic",
+                WinnerReevaluation.FreshFolds);
+        else
         {
-            reevaluation = WinnerReevaluation.Run(_prepared, WinnerReevaluation.Candidates(ranked, tied), Study.Config, _parallel,
-                _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero),
-                _timePlan.Featurizing, cancellationToken);
-            if (reevaluation is null)
-                _logger?.LogWarning("No time left in the budget to re-evaluate the best configurations on fresh folds; the winner is the search's best, and its score may be optimistic");
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            _logger?.LogWarning("Interrupted: the best configurations were not re-evaluated");
+            try
+            {
+                reevaluation = WinnerReevaluation.Run(_prepared, WinnerReevaluation.Candidates(ranked, tied), Study.Config, _parallel,
+                    _timePlan.ReevaluationAllowance(_deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero),
+                    _timePlan.Featurizing, cancellationToken);
+                if (reevaluation is null)
+                    _logger?.LogWarning("No time left in the budget to re-evaluate the best configurations on fresh folds; the winner is the search's best, and its score may be optimistic");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _logger?.LogWarning("Interrupted: the best configurations were not re-evaluated");
+            }
         }
 
         WinnerReevaluation.Save(Store, Study.Id, reevaluation ?? new Reevaluation(0, 0, Study.Config.HigherIsBetter, []));

@@ -2,7 +2,7 @@ namespace Tuner.Data;
 
 /// <summary>
 /// Refuses, before any matrix is built, data whose dense feature matrices cannot fit: in this machine's memory
-/// (with room for the trainers' own copies) or in .NET arrays. The one line says what it needs and what helps.
+/// (with room for the trainers' own copies). The one line says what it needs and what helps.
 /// </summary>
 internal static class MatrixMemory
 {
@@ -15,9 +15,6 @@ internal static class MatrixMemory
     public static void RequireRoom(string path, long rowsPerFold, int features, int folds, long availableBytes)
     {
         var fix = folds > 1 ? "use fewer rows or columns, or fewer --folds" : "use fewer rows or columns";
-        if (rowsPerFold * features > Array.MaxLength)
-            throw new UserInputException(
-                $"'{path}' gives {rowsPerFold:N0} rows × {features:N0} features, more values than one matrix can hold ({Array.MaxLength:N0}); {fix}.");
         var needed = (long)(rowsPerFold * features * sizeof(float) * (double)folds * Headroom);
         if (needed > availableBytes)
             throw new UserInputException(

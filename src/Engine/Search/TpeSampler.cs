@@ -137,7 +137,8 @@ public sealed class TpeSampler : ISampler
     }
 
     private TrainerSpace ChooseByCost(IReadOnlyList<TrialRecord> history) =>
-        space.Trainers[TrainerChoice.Choose(space.Trainers.Select(t => t.Trainer).ToList(), history, higherIsBetter, CurrentOverheadSeconds, CurrentTimeLeftSeconds)];
+        space.Trainers[TrainerChoice.Choose(space.Trainers.Select(t => t.Trainer).ToList(), history, higherIsBetter, CurrentOverheadSeconds, CurrentTimeLeftSeconds,
+            DateTimeOffset.UtcNow)];
 
     /// <summary>A configuration of the trainer drawn from its ranges that the history does not hold, if one turns up in a few draws.</summary>
     private TrialProposal? RandomDraw(TrainerSpace trainer, Random random)

@@ -24,6 +24,9 @@ internal static class WinnerReevaluation
     public const int MinCandidates = 2;
     public const int FreshFolds = 3;
 
+    /// <summary>The fresh matrices and, on top, half again for the trainers' own copies (as <see cref="MatrixMemory"/> reckons).</summary>
+    private const double FreshMatrixHeadroom = 1.5;
+
     /// <summary>Added to the study's seed for the fresh split, so it differs from the search's holdout or folds.</summary>
     private const int SplitSeedOffset = 7919;
 
@@ -69,6 +72,18 @@ internal static class WinnerReevaluation
 
         var scored = results.OfType<ReevaluatedTrial>().ToList();
         return scored.Count == 0 ? null : new Reevaluation(FreshFolds, seed, config.HigherIsBetter, scored);
+    }
+
+    /// <summary>
+    /// Whether the fresh folds' matrices (each fold holds every labelled row once, as training or held-out rows) fit, with
+    /// room for a trainer's own copy, in the memory <paramref name="availableBytes"/> the process has left beside the
+    /// study's own: ten million rows would need three more copies of the study's matrix.
+    /// </summary>
+    public static bool FitsInMemory(StudyData data, long availableBytes)
+    {
+        var fold = data.Folds[0];
+        var studyMatrixBytes = (long)(fold.Training.Rows + fold.Validation.Rows) * fold.Training.Features.Columns * sizeof(float);
+        return FreshFolds * studyMatrixBytes * FreshMatrixHeadroom <= availableBytes;
     }
 
     /// <summary>

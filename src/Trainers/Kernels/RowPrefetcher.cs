@@ -27,15 +27,13 @@ internal static class RowPrefetcher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Prefetch(ReadOnlySpan<float> values, int row, int columns)
+    public static unsafe void Prefetch(ReadOnlySpan<float> row)
     {
         if (!Sse.IsSupported) return;
-        long start = (long)row * columns;
-        if (start + columns > values.Length) return;
-        fixed (float* basePointer = &MemoryMarshal.GetReference(values))
+        fixed (float* start = &MemoryMarshal.GetReference(row))
         {
-            byte* p = (byte*)(basePointer + start);
-            int bytes = columns * sizeof(float);
+            byte* p = (byte*)start;
+            int bytes = row.Length * sizeof(float);
             for (int offset = 0; offset < bytes; offset += CacheLine) Sse.Prefetch0(p + offset);
         }
     }

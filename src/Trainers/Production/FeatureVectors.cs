@@ -11,17 +11,13 @@ internal static class FeatureVectors
     /// The featurized rows as the trainers take them, with their encoded labels (one per row, in order) and,
     /// when given, the class names.
     /// </summary>
-    public static LabeledData ToLabeled(IDataView featurized, float[] labels, TaskKind task, int classCount, IReadOnlyList<string>? classNames = null)
-    {
-        var values = Materialize(featurized, labels.Length, out var columns);
-        return new LabeledData(new FeatureMatrix(values, labels.Length, columns), labels, task, classCount, classNames);
-    }
+    public static LabeledData ToLabeled(IDataView featurized, float[] labels, TaskKind task, int classCount, IReadOnlyList<string>? classNames = null) =>
+        new(Materialize(featurized, labels.Length), labels, task, classCount, classNames);
 
-    public static float[] Materialize(IDataView featurized, int rows, out int columns)
+    public static FeatureMatrix Materialize(IDataView featurized, int rows)
     {
         var column = featurized.Schema[FeaturizationPlan.FeaturesColumn];
-        columns = ((VectorDataViewType)column.Type).Size;
-        var values = new float[(long)rows * columns];
+        var matrix = FeatureMatrix.Allocate(rows, ((VectorDataViewType)column.Type).Size, out var writableRow);
         using var cursor = featurized.GetRowCursor([column]);
         var getter = cursor.GetGetter<VBuffer<float>>(column);
         var buffer = default(VBuffer<float>);
@@ -29,10 +25,10 @@ internal static class FeatureVectors
         while (cursor.MoveNext())
         {
             getter(ref buffer);
-            buffer.CopyTo(values.AsSpan(row * columns, columns));
+            buffer.CopyTo(writableRow(row));
             row++;
         }
 
-        return values;
+        return matrix;
     }
 }

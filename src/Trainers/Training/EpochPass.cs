@@ -45,8 +45,6 @@ internal sealed class EpochPass(
         var features = training.Features;
         var labels = training.Labels;
         var gradient = _gradient;
-        int columns = features.Columns;
-        var values = features.Values;
         for (int start = 0; start < permutation.Length; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,13 +56,13 @@ internal sealed class EpochPass(
                 if (i + RowPrefetcher.Distance < permutation.Length)
                 {
                     int ahead = permutation[i + RowPrefetcher.Distance];
-                    RowPrefetcher.Prefetch(values, ahead, columns);
+                    RowPrefetcher.Prefetch(features.Row(ahead));
                     RowPrefetcher.PrefetchElement(labels, ahead);
                 }
                 int row = permutation[i];
                 float label = labels[row];
                 float rowWeight = classWeights is null ? 1f : classWeights[(int)label];
-                double rowLoss = model.AccumulateGradient(weights, values.Slice(row * columns, columns), label, rowWeight * scale, loss, gradient);
+                double rowLoss = model.AccumulateGradient(weights, features.Row(row), label, rowWeight * scale, loss, gradient);
                 lossSum += rowWeight * rowLoss;
             }
 

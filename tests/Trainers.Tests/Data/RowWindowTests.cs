@@ -19,12 +19,11 @@ public sealed class RowWindowTests
         var prefix = data.Prefix(20);
 
         Assert.Equal(20, prefix.Rows);
-        Assert.Equal(20 * Columns, prefix.Features.Values.Length);
-        Assert.Equal(data.Features.Values[..(20 * Columns)].ToArray(), prefix.Features.Values.ToArray());
+        Assert.Equal(data.Features.ToArray()[..(20 * Columns)], prefix.Features.ToArray());
         Assert.Equal(data.Labels[..20].ToArray(), prefix.Labels.ToArray());
         Assert.Equal(data.Features.Row(19).ToArray(), prefix.Features.Row(19).ToArray());
         // A view, not a copy: the same memory, starting at the same place.
-        Assert.True(prefix.Features.Values.Overlaps(data.Features.Values, out var offset) && offset == 0);
+        Assert.True(prefix.Features.Row(0).Overlaps(data.Features.Row(0), out var offset) && offset == 0);
         Assert.True(prefix.Labels.Overlaps(data.Labels, out var labelOffset) && labelOffset == 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => prefix.Features.Row(20).ToArray());
         Assert.Throws<ArgumentOutOfRangeException>(() => data.Prefix(51));
@@ -46,8 +45,8 @@ public sealed class RowWindowTests
             Assert.Equal(data.Labels[15 + r], window.Labels[r]);
         }
 
-        Assert.Equal(data.Features.Values.Slice(15 * Columns, 10 * Columns).ToArray(), window.Features.Values.ToArray());
-        Assert.True(data.Features.Values.Overlaps(window.Features.Values, out var offset) && offset == 15 * Columns);
+        Assert.Equal(data.Features.ToArray().AsSpan(15 * Columns, 10 * Columns).ToArray(), window.Features.ToArray());
+        Assert.True(data.Features.Row(15).Overlaps(window.Features.Row(0), out var offset) && offset == 0);
         Assert.Throws<ArgumentOutOfRangeException>(() => data.Window(10, 30).Window(25, 6));
     }
 
@@ -84,7 +83,7 @@ public sealed class RowWindowTests
     {
         var data = Synthetic.Binary(400, Columns, seed: 5);
         var validation = Synthetic.Binary(100, Columns, seed: 6);
-        var copy = new LabeledData(new FeatureMatrix(data.Features.Values[..(150 * Columns)].ToArray(), 150, Columns), data.Labels[..150].ToArray(), TaskKind.Binary, 2);
+        var copy = new LabeledData(new FeatureMatrix(data.Features.ToArray()[..(150 * Columns)], 150, Columns), data.Labels[..150].ToArray(), TaskKind.Binary, 2);
         var parameters = trainer == "sdca_logistic" ? Params.Of() : Params.Of(("epochs", 3));
 
         Predictions Fit(LabeledData rows) =>

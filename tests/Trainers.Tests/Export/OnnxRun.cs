@@ -11,7 +11,7 @@ internal static class OnnxRun
     public static Dictionary<string, (float[] Values, long[] Shape)> Run(byte[] model, FeatureMatrix features)
     {
         using var session = new InferenceSession(model);
-        using var input = OrtValue.CreateTensorValueFromMemory(features.Values.ToArray(), [features.Rows, features.Columns]);
+        using var input = OrtValue.CreateTensorValueFromMemory(features.ToArray(), [features.Rows, features.Columns]);
         var outputNames = session.OutputNames.ToArray();
         using var runOptions = new RunOptions();
         using var outputs = session.Run(runOptions, ["features"], [input], outputNames);

@@ -118,7 +118,7 @@ internal static class Synthetic
     {
         int cut = (int)(data.Rows * trainShare), c = data.Features.Columns;
         LabeledData Part(int from, int to) => new(
-            new FeatureMatrix(data.Features.Values[(from * c)..(to * c)].ToArray(), to - from, c),
+            new FeatureMatrix(data.Features.Window(from, to - from).ToArray(), to - from, c),
             data.Labels[from..to].ToArray(), data.Task, data.Task == TaskKind.Regression ? 0 : data.ClassCount);
         return (Part(0, cut), Part(cut, data.Rows));
     }

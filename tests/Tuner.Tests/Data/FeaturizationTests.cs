@@ -42,7 +42,7 @@ public sealed class FeaturizationTests
         {
             Assert.Equal(0, Column(fold.Training.Features, 0).Average(), 4);
             Assert.NotEqual(0, Column(fold.Validation.Features, 0).Average(), 4);
-            Assert.All(Enumerable.Range(0, fold.Training.Features.Values.Length), i => Assert.True(float.IsFinite(fold.Training.Features.Values[i])));
+            Assert.All(fold.Training.Features.ToArray(), value => Assert.True(float.IsFinite(value)));
         }
     }
 

@@ -156,11 +156,28 @@ public sealed class PerSecondTrainerChoiceTests
         // "slow" leads and has had a quarter of the time, far below its share.
         var history = new List<TrialRecord> { Trial(0, "fast", TrialState.Complete, 0.5, 0.1), Trial(1, "slow", TrialState.Complete, 0.9, 1) };
         for (var n = 2; n < 32; n++) history.Add(Trial(n, "fast", TrialState.Complete, 0.5 - 0.001 * n, 0.1));
-        Assert.Equal(1, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10));
+        Assert.Equal(1, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10, DateTimeOffset.UnixEpoch));
 
         // Its last trial ran 20 s before the budget cancelled it: with 10 s left, it is not started again.
         history.Add(Trial(32, "slow", TrialState.Cancelled, null, 20));
-        Assert.Equal(0, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10));
+        Assert.Equal(0, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10, DateTimeOffset.UnixEpoch));
+    }
+
+    [Fact]
+    public void A_trainer_whose_first_trial_is_still_running_counts_as_at_least_as_long_as_it_has_run()
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        TrialRecord Trial(int n, string trainer, TrialState state, double? value, double seconds) => SyntheticStudy.Record(n,
+            new TrialProposal(trainer, new HyperParameters(new Dictionary<string, object> { ["x"] = n * 0.1 }), IsBaseline: n < 2), state, value, seconds);
+        // "slow" has not finished a trial, and so is far below its share; "fast" has levelled off.
+        var history = new List<TrialRecord> { Trial(0, "fast", TrialState.Complete, 0.5, 0.1) };
+        for (var n = 2; n < 32; n++) history.Add(Trial(n, "fast", TrialState.Complete, 0.5 - 0.001 * n, 0.1));
+        history.Add(Trial(32, "slow", TrialState.Running, null, 0) with { Started = start });
+
+        // Just started, it is taken for a typical trial: it fits in the 10 s left.
+        Assert.Equal(1, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10, start.AddSeconds(1)));
+        // After 20 s it is known to take longer than the 10 s left.
+        Assert.Equal(0, TrainerChoice.Choose(["fast", "slow"], history, higherIsBetter: true, 0, timeLeftSeconds: 10, start.AddSeconds(20)));
     }
 
     [Fact]

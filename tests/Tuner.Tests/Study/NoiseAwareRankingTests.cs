@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.ML;
+using Tuner.Data;
 using Tuner.Export;
 using Tuner.Storage;
 using Tuner.Study;
@@ -97,6 +99,19 @@ public sealed class NoiseAwareRankingTests
         Assert.Equal([0, 1, 2, 3, 4], WinnerReevaluation.Candidates(trials, new HashSet<int> { 0, 1, 2, 3, 4, 5, 6 }).Select(t => t.Number));
         Assert.Equal([0, 1], WinnerReevaluation.Candidates(trials, new HashSet<int> { 0 }).Select(t => t.Number));
         Assert.Equal([0, 2, 5], WinnerReevaluation.Candidates(trials, new HashSet<int> { 0, 2, 5 }).Select(t => t.Number));
+    }
+
+    [Fact]
+    public void The_fresh_folds_are_not_built_when_their_matrices_would_not_fit_in_the_memory_left()
+    {
+        var data = DatasetLoader.Load(new DataOptions(Samples.Data("breastcancer_wisc_na.csv"), "Class", null, ["Id"]));
+        var prepared = DataPreparation.Prepare(new MLContext(1), data, null, folds: 1, seed: 1);
+        var fold = prepared.Folds[0];
+        // Three fresh folds, each every row once, and half again for a trainer.
+        var needed = 3 * (fold.Training.Rows + fold.Validation.Rows) * fold.Training.Features.Columns * sizeof(float) * 1.5;
+
+        Assert.True(WinnerReevaluation.FitsInMemory(prepared, (long)needed + 1));
+        Assert.False(WinnerReevaluation.FitsInMemory(prepared, (long)(needed * 0.9)));
     }
 
     /// <summary>y depends weakly on x0 and x1; x2…x7 are noise.</summary>

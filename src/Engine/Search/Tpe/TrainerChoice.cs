@@ -36,15 +36,16 @@ internal static class TrainerChoice
 
     /// <param name="overheadSeconds">What a trial currently costs the runner besides training (see <see cref="ISampler.ObserveOverhead"/>).</param>
     /// <param name="timeLeftSeconds">What the search has left (see <see cref="ISampler.ObserveTimeLeft"/>; infinite without a time budget).</param>
+    /// <param name="now">The time of the choice: how long the running trials have run so far.</param>
     public static int Choose(IReadOnlyList<string> trainers, IReadOnlyList<TrialRecord> history, bool higherIsBetter, double overheadSeconds,
-        double timeLeftSeconds)
+        double timeLeftSeconds, DateTimeOffset now)
     {
         var overhead = Math.Max(overheadSeconds, MinOverheadSeconds);
         var progress = trainers.Select(_ => new Progress()).ToArray();
         var index = trainers.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         foreach (var trial in history)
             if (index.TryGetValue(trial.Trainer, out var i))
-                progress[i].Add(trial, higherIsBetter ? trial.Value : -trial.Value, overhead);
+                progress[i].Add(trial, higherIsBetter ? trial.Value : -trial.Value, overhead, now);
 
         var studyBest = progress.Max(p => p.Best);
         var typicalCost = Median(progress.Where(p => p.Trials > 0).Select(p => p.Spent / p.Trials), fallback: 1);
@@ -117,15 +118,19 @@ internal static class TrainerChoice
         /// <summary>It improved its own best over the second half of its time.</summary>
         public bool IsGaining => HasResult && RecentSpeed() > 0;
 
-        /// <summary>What one of its trials typically costs: its finished trials' mean, and at least as long as a stopped one ran.</summary>
-        public double TrialCost(double typicalCost) =>
-            Math.Max(Trials > 0 ? Spent / Trials : _longestUnfinished > 0 ? 0 : typicalCost, _longestUnfinished);
+        /// <summary>
+        /// What one of its trials typically costs: its finished trials' mean (the study's typical trial before it has one),
+        /// and at least as long as a stopped one ran or a running one has run so far (the first trial of an expensive trainer
+        /// is not taken for a cheap one while it runs).
+        /// </summary>
+        public double TrialCost(double typicalCost) => Math.Max(Trials > 0 ? Spent / Trials : typicalCost, _longestUnfinished);
 
-        public void Add(TrialRecord trial, double? value, double overhead)
+        public void Add(TrialRecord trial, double? value, double overhead, DateTimeOffset now)
         {
             if (!trial.IsFinished)
             {
                 Running++;
+                _longestUnfinished = Math.Max(_longestUnfinished, (now - trial.Started).TotalSeconds);
                 return;
             }
 
