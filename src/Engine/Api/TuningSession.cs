@@ -107,7 +107,7 @@ public sealed class TuningSession : IDisposable
         // before the trials allocate theirs, so the peak stays near the matrices' size.
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect();
-        var timePlan = new OutputTimePlan(requested.Time) { Featurizing = featurizing.Elapsed };
+        var timePlan = new OutputTimePlan(requested.Time) { Featurizing = featurizing.Elapsed, Folds = prepared.Folds.Count, ExportBesideSizeCurve = options.Parallel > 1 };
         var budget = requested with { Time = timePlan.LongestSearchTime };
         var config = new StudyConfig(
             Path.GetFullPath(options.Data), options.ValidationData is null ? null : Path.GetFullPath(options.ValidationData),
@@ -244,10 +244,12 @@ public sealed class TuningSession : IDisposable
         var settings = BestSettings.From(Study, best, _prepared.Plan, WinnerReevaluation.WinnerMetrics(best, reevaluation, Study.Config.Metric));
         var bestJson = Path.Combine(directory, "best.json");
         settings.Save(bestJson);
+        // Both train the winner on their own: with cores for parallel trials, the export takes one while the curve takes another.
+        var exporting = _timePlan.ExportBesideSizeCurve ? Task.Run(() => ModelExporter.Export(_prepared, settings, directory)) : null;
         var verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(best, ranked.Count, cancellationToken);
         var report = Path.Combine(directory, "report.html");
         StudyReport.Write(ReportDataBuilder.Build(Store, Study), report);
-        var model = ModelExporter.Export(_prepared, settings, directory);
+        var model = exporting?.GetAwaiter().GetResult() ?? ModelExporter.Export(_prepared, settings, directory);
         return new StudyOutcome(Study, ranked, best, [leaderboard, bestJson, report, .. model.Files], verdict, model.Message)
         {
             TiedWithBest = tied,
@@ -287,7 +289,7 @@ public sealed class TuningSession : IDisposable
     private string? MeasureSizeCurve(TrialRecord best, int trials, CancellationToken cancellationToken)
     {
         var left = _deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero;
-        var allowance = _timePlan.SizeCurveAllowance(_searchTime, left, best.DurationSeconds ?? 0, _prepared.Folds.Count, trials);
+        var allowance = _timePlan.SizeCurveAllowance(_searchTime, left, best.DurationSeconds ?? 0, trials);
         if (allowance == TimeSpan.Zero)
         {
             _logger?.LogWarning("No time left in the budget for the winner's learning curve by training-set size; it was not measured");

@@ -5,8 +5,8 @@ namespace Tuner.Study;
 /// within T: the search stops early enough to leave 15% of T for re-evaluating the best configurations on fresh
 /// folds (<see cref="WinnerReevaluation"/>), a tenth of T for the winner's learning curve by
 /// training-set size and 1 s plus 3% of T for the leaderboard, best.json, the report and model.zip. After the
-/// search, the curve by size gets what is left once the export (about one fold's training of the winner) and the
-/// report are counted, and is skipped if that is under a second. Those shares are the most the search leaves: while it
+/// search, the curve by size gets what is left once the export (about one fold's training of the winner, run beside
+/// the curve when trials may run in parallel) and the report are counted, and is skipped if that is under a second. Those shares are the most the search leaves: while it
 /// runs it may go on for as long as what follows is expected to take leaves room (<see cref="SearchTimeGiven"/>), so a
 /// study of cheap trials searches for most of T. Without a time budget, nothing is reserved.
 /// </summary>
@@ -23,6 +23,12 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
 
     /// <summary>What featurizing the study's folds took (the fresh folds of the re-evaluation cost about as much each).</summary>
     public TimeSpan Featurizing { get; init; }
+
+    /// <summary>The study's folds: with one, the curve by size reuses the winning trial's own fit (<see cref="SizeCurve.FullFits"/>).</summary>
+    public int Folds { get; init; } = 1;
+
+    /// <summary>Whether model.zip is trained beside the curve by size (trials may run in parallel) rather than after it.</summary>
+    public bool ExportBesideSizeCurve { get; init; }
 
     /// <summary>What the search may take when what follows it is expected to need its full shares: T less the reserve, and at least half of T.</summary>
     public TimeSpan? SearchTime => Total is { } total ? total - Reserve(total) : null;
@@ -44,8 +50,9 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     {
         if (Total is not { } total) return null;
         var reevaluating = reevaluation.First > total * ReevaluationShare ? TimeSpan.Zero : Min(total * ReevaluationShare, reevaluation.All * EstimateMargin);
-        var sizeCurve = Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits * winnerSeconds * EstimateMargin)));
-        var expected = reevaluating + sizeCurve + Export(winnerSeconds) * EstimateMargin + Report(trials) + OutputsBase;
+        var sizeCurve = Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits(Folds) * winnerSeconds * EstimateMargin)));
+        var export = Export(winnerSeconds) * EstimateMargin;
+        var expected = reevaluating + (ExportBesideSizeCurve ? Max(sizeCurve, export) : sizeCurve + export) + Report(trials) + OutputsBase;
         return total - Min(Reserve(total), expected);
     }
 
@@ -65,10 +72,11 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     /// without a time budget: then a tenth of the search's time, at least 2 s), or zero when it must be skipped.
     /// </summary>
     /// <param name="winnerSeconds">What the winning trial took to train (all folds).</param>
-    public TimeSpan SizeCurveAllowance(TimeSpan searchTime, TimeSpan left, double winnerSeconds, int folds, int trials)
+    public TimeSpan SizeCurveAllowance(TimeSpan searchTime, TimeSpan left, double winnerSeconds, int trials)
     {
         if (Total is not { } total) return TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
-        var allowance = Min(total * SizeCurveShare, left - Export(winnerSeconds / Math.Max(1, folds)) - Report(trials));
+        var export = ExportBesideSizeCurve ? TimeSpan.Zero : Export(winnerSeconds / Math.Max(1, Folds));
+        var allowance = Min(total * SizeCurveShare, left - export - Report(trials));
         return allowance < ShortestSizeCurve ? TimeSpan.Zero : allowance;
     }
 
@@ -80,4 +88,6 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     private static TimeSpan Reserve(TimeSpan total) => Min(total / 2, total * (ReevaluationShare + SizeCurveShare + OutputsShare) + OutputsBase);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -13,7 +13,9 @@ namespace Tuner.Study;
 /// sample without a copy), each scored on those rows and on the validation
 /// rows. Stored with the study (<see cref="Role"/>) so that every report of it can show the bias/variance picture.
 /// It costs a few trials of the winner, so it runs within a time allowance: 50% and 100% with the first seed always
-/// (what the verdict compares), then 25% and 10%, then the other seeds, as long as the allowance lasts.
+/// (what the verdict compares), then 25% and 10%, then the other seeds, as long as the allowance lasts. With one fold,
+/// 100% with the first seed is the winning trial itself (same rows, same seed), so its stored metrics are taken instead
+/// of fitting it again.
 /// </summary>
 internal static class SizeCurve
 {
@@ -26,8 +28,8 @@ internal static class SizeCurve
     /// <summary>The fewest rows a share is trained on (a share of a small dataset that gives fewer is skipped).</summary>
     public const int MinRows = 30;
 
-    /// <summary>The whole curve's training in full-size fits of the winner: every share, for every seed.</summary>
-    public static double FullFits => Seeds * Shares.Sum();
+    /// <summary>The whole curve's training in full-size fits of the winner: every share, for every seed, but the trial's own.</summary>
+    public static double FullFits(int folds) => Seeds * Shares.Sum() - (folds == 1 ? 1 : 0);
 
     /// <summary>The fits in the order they run: the verdict's two first.</summary>
     private static readonly (int Seed, double Share)[] Order =
@@ -46,6 +48,13 @@ internal static class SizeCurve
             if (rows < MinRows && share < 1) continue;
             cancellationToken.ThrowIfCancellationRequested();
             fits++;
+            if ((s, share) == (0, 1.0) && TrialsOwn(data, winner, metric) is { } own)
+            {
+                results[share].Training.Add(own.Training);
+                results[share].Validation.Add(own.Validation);
+                continue;
+            }
+
             int seed = TrialExecutor.TrialSeed(studySeed, winner) + s;
             var subset = share < 1 ? fold.Training.Window(SampleStart(fold.Training.Rows, rows, s), rows) : fold.Training;
             var outcome = TrainerRegistry.Create(winner.Trainer, seed)
@@ -63,6 +72,13 @@ internal static class SizeCurve
             .Select(share => new SizeCurvePoint(share, (int)Math.Round(share * fold.Training.Rows), results[share].Training, results[share].Validation))
             .ToArray();
     }
+
+    /// <summary>The winner's training and validation metric as its trial measured them, when that trial is this curve's full-size fit of the first seed.</summary>
+    private static (double Training, double Validation)? TrialsOwn(StudyData data, TrialRecord winner, string metric) =>
+        data.Folds.Count == 1 && winner.Metrics.TryGetValue($"train_{metric}", out var training) && winner.Metrics.TryGetValue($"valid_{metric}", out var validation)
+            && double.IsFinite(training) && double.IsFinite(validation)
+            ? (training, validation)
+            : null;
 
     public static void Save(IStudyStore store, long studyId, IReadOnlyList<SizeCurvePoint> points) =>
         store.SaveFile(studyId, new StoredFile(Role, "size_curve.json", "", JsonSerializer.SerializeToUtf8Bytes(points)));

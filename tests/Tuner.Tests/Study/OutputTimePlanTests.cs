@@ -17,7 +17,7 @@ public sealed class OutputTimePlanTests
         // A search that ran late leaves the re-evaluation only what the outputs' 1 s + 3% do not need.
         Assert.Equal(TimeSpan.FromSeconds(4 - 2.8), plan.ReevaluationAllowance(TimeSpan.FromSeconds(4)));
         Assert.Equal(TimeSpan.Zero, plan.ReevaluationAllowance(TimeSpan.FromSeconds(1)));
-        var allowance = plan.SizeCurveAllowance(plan.SearchTime!.Value, left: Minute - plan.SearchTime.Value, winnerSeconds: 0.2, folds: 1, trials: 500);
+        var allowance = plan.SizeCurveAllowance(plan.SearchTime!.Value, left: Minute - plan.SearchTime.Value, winnerSeconds: 0.2, trials: 500);
         Assert.Equal(TimeSpan.FromSeconds(6), allowance);
     }
 
@@ -64,13 +64,41 @@ public sealed class OutputTimePlanTests
     [Fact]
     public void The_curve_by_size_gets_only_what_the_export_and_report_leave_and_is_skipped_under_a_second()
     {
-        var plan = new OutputTimePlan(Minute);
+        var plan = new OutputTimePlan(Minute) { Folds = 2 };
         var search = plan.SearchTime!.Value;
 
         // 8.8 s left; refitting a winner that took 10 s over 2 folds costs about 5.5 s, the report of 1,000 trials 1 s.
-        var squeezed = plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 10, folds: 2, trials: 1000);
+        var squeezed = plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 10, trials: 1000);
         Assert.Equal(TimeSpan.FromSeconds(8.8 - 5.5 - 1), squeezed);
-        Assert.Equal(TimeSpan.Zero, plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 30, folds: 1, trials: 1000));
+        Assert.Equal(TimeSpan.Zero, (plan with { Folds = 1 }).SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 30, trials: 1000));
+    }
+
+    [Fact]
+    public void An_export_beside_the_curve_by_size_leaves_it_the_time_the_export_takes_and_lets_the_search_run_longer()
+    {
+        var after = new OutputTimePlan(Minute) { Folds = 2 };
+        var beside = after with { ExportBesideSizeCurve = true };
+        var search = after.SearchTime!.Value;
+
+        // 4 s left: after the export (5.5 s) nothing would be; beside it, only the report's 1 s is counted against the curve.
+        Assert.Equal(TimeSpan.Zero, after.SizeCurveAllowance(search, TimeSpan.FromSeconds(4), winnerSeconds: 10, trials: 1000));
+        Assert.Equal(TimeSpan.FromSeconds(3), beside.SizeCurveAllowance(search, TimeSpan.FromSeconds(4), winnerSeconds: 10, trials: 1000));
+        // A 1 s winner: its curve by size is held to its 6 s share, its export expected to take 2.25 s, overlapped rather than added.
+        var sequential = after.SearchTimeGiven((TimeSpan.Zero, TimeSpan.Zero), winnerSeconds: 1, trials: 10)!.Value;
+        var overlapped = beside.SearchTimeGiven((TimeSpan.Zero, TimeSpan.Zero), winnerSeconds: 1, trials: 10)!.Value;
+        Assert.Equal(TimeSpan.FromSeconds(2.25), overlapped - sequential);
+    }
+
+    [Fact]
+    public void With_one_fold_the_curve_by_size_is_expected_to_cost_one_fit_less()
+    {
+        var oneFold = new OutputTimePlan(Minute) { Folds = 1 };
+        var twoFolds = oneFold with { Folds = 2 };
+
+        // A 0.5 s fold: the curve's 5.55 fits less the winning trial's own, taken 1.5 times over.
+        var saved = oneFold.SearchTimeGiven((TimeSpan.Zero, TimeSpan.Zero), winnerSeconds: 0.5, trials: 10)!.Value
+            - twoFolds.SearchTimeGiven((TimeSpan.Zero, TimeSpan.Zero), winnerSeconds: 0.5, trials: 10)!.Value;
+        Assert.Equal(TimeSpan.FromSeconds(0.75), saved);
     }
 
     [Fact]
@@ -80,7 +108,7 @@ public sealed class OutputTimePlanTests
 
         Assert.Null(plan.SearchTime);
         Assert.Null(plan.ReevaluationAllowance(TimeSpan.Zero));
-        Assert.Equal(TimeSpan.FromSeconds(5), plan.SizeCurveAllowance(Minute - TimeSpan.FromSeconds(10), TimeSpan.Zero, 1, 1, 10));
-        Assert.Equal(TimeSpan.FromSeconds(2), plan.SizeCurveAllowance(TimeSpan.FromSeconds(5), TimeSpan.Zero, 1, 1, 10));
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.SizeCurveAllowance(Minute - TimeSpan.FromSeconds(10), TimeSpan.Zero, 1, 10));
+        Assert.Equal(TimeSpan.FromSeconds(2), plan.SizeCurveAllowance(TimeSpan.FromSeconds(5), TimeSpan.Zero, 1, 10));
     }
 }

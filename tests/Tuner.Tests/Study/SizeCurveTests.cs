@@ -37,4 +37,27 @@ public sealed class SizeCurveTests
         SizeCurve.Save(store, study.Id, points);
         Assert.Equal(points.Select(p => p.Validation.Average()), SizeCurve.Load(store, study.Id)!.Select(p => p.Validation.Average()));
     }
+
+    [Fact]
+    public void With_one_fold_the_full_size_fit_of_the_first_seed_is_the_winning_trial_itself()
+    {
+        var data = DatasetLoader.Load(new DataOptions(Samples.Data("spam.csv"), "type", null, []));
+        var prepared = DataPreparation.Prepare(new MLContext(1), data, null, folds: 1, seed: 1);
+        var parameters = new HyperParameters([new("epochs", 5.0), new("learning_rate", 0.05)]);
+        var trial = new TrialRecord(1, 3, TrialState.Running, "sgd", parameters, false, DateTimeOffset.UnixEpoch, null, null, null, null, new Dictionary<string, double>());
+        var fold = prepared.Folds[0];
+        var outcome = TrialExecutor.TrainUnreported(trial, fold, studySeed: 1, "auc", CancellationToken.None);
+        var measured = TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation, outcome.Model.Predict(fold.Validation.Features));
+        var winner = trial with { State = TrialState.Complete, Value = measured["valid_auc"], Metrics = measured };
+
+        var points = SizeCurve.Measure(prepared, winner, "auc", studySeed: 1, TimeSpan.Zero, CancellationToken.None);
+        var full = Assert.Single(points, p => p.Share == 1.0);
+        Assert.Equal(measured["train_auc"], Assert.Single(full.Training));
+        Assert.Equal(measured["valid_auc"], Assert.Single(full.Validation));
+
+        // It is the trial's record that is read, not a fit again: a record that says otherwise is what the curve shows.
+        var recorded = winner with { Metrics = new Dictionary<string, double> { ["train_auc"] = 0.25, ["valid_auc"] = 0.125 } };
+        var fromRecord = Assert.Single(SizeCurve.Measure(prepared, recorded, "auc", studySeed: 1, TimeSpan.Zero, CancellationToken.None), p => p.Share == 1.0);
+        Assert.Equal([0.125], fromRecord.Validation);
+    }
 }
