@@ -8,9 +8,12 @@ namespace Tuner.Search;
 /// Asynchronous successive halving (Li et al. 2020, "ASHA") with epochs as the resource. Rungs sit at
 /// epochs r·η^k (r = <see cref="MinResource"/>, η = <see cref="ReductionFactor"/>). A trial reaching a rung
 /// goes on only if its value there is in the top 1/η of the values its trainer's trials recorded at that
-/// rung so far. A rung judges nobody until η other trials of the trainer have reached it (Optuna's bootstrap
-/// count, set to η): with fewer, "the top 1/η" is just "the best so far", and a trainer's first trials,
-/// which tell the sampler whether the trainer is any good, were nearly all stopped after one epoch.
+/// rung so far. Until η other trials of the trainer have reached a rung (Optuna's bootstrap count, set to η),
+/// "the top 1/η" is just "the best so far", and a trainer's first trials, which tell the sampler whether the
+/// trainer is any good, were nearly all stopped after one epoch; so such a rung judges nobody, unless it is
+/// <see cref="FewCompetitorsFrom"/> epochs or more in. There the curve has mostly taken its shape, and a trial
+/// worse than every other trial of its trainer is stopped: that is where an expensive trainer's few trials are
+/// (a boosted trial is first asked at 27 rounds), and on a time budget one slow hopeless trial took a quarter of it.
 /// <see cref="BracketOffset"/> shifts the rungs and <c>peers</c> limits the competitors, which is how
 /// Hyperband's brackets differ.
 /// </summary>
@@ -31,6 +34,9 @@ public sealed class AshaPruner(bool higherIsBetter, int minResource = 1, int red
 
     public int BracketOffset { get; } = bracketOffset;
 
+    /// <summary>The epochs (r·η³) from which a rung with fewer than η other trials judges: only a trial worse than all of them.</summary>
+    public long FewCompetitorsFrom => (long)MinResource * ReductionFactor * ReductionFactor * ReductionFactor;
+
     public bool IsRung(int step)
     {
         for (long rung = (long)MinResource * (long)Math.Pow(ReductionFactor, BracketOffset); rung <= step; rung *= ReductionFactor)
@@ -43,9 +49,11 @@ public sealed class AshaPruner(bool higherIsBetter, int minResource = 1, int red
         if (!IsRung(step)) return null;
         if (!double.IsFinite(value)) return $"pruned at epoch {step}: the validation metric is not a number";
         var competitors = board.ValuesAt(step, trial, peers);
-        if (competitors.Count < ReductionFactor) return null;
+        var few = competitors.Count < ReductionFactor;
+        if (competitors.Count == 0 || few && step < FewCompetitorsFrom) return null;
+        // With few, the top "keep" are all of them: only a trial worse than every one is stopped.
+        var keep = few ? competitors.Count : (competitors.Count + 1) / ReductionFactor;
         competitors.Add(value);
-        var keep = competitors.Count / ReductionFactor;
         // The threshold is the keep-th best value; the value reaches it exactly when fewer than keep are strictly better.
         // Counting them is one pass, where a study of thousands of trials sorted thousands of values at every rung.
         var better = 0;

@@ -106,6 +106,30 @@ public sealed class PrunerTests
     }
 
     [Fact]
+    public void Asha_stops_a_trial_worse_than_every_one_of_few_others_from_the_fourth_rung_on()
+    {
+        var asha = new AshaPruner(higherIsBetter: true, minResource: 1, reductionFactor: 3);
+        Assert.Equal(27, asha.FewCompetitorsFrom);
+        var board = new CurveBoard();
+        foreach (var round in new[] { 9, 27 })
+        {
+            board.Record(0, "lightgbm", round, 0.94); // the baseline
+            board.Record(1, "lightgbm", round, 0.90);
+        }
+
+        board.Record(2, "lightgbm", 9, 0.75);
+        Assert.Null(asha.Check(2, 9, 0.75, board));                  // before the fourth rung few others judge nobody
+        board.Record(2, "lightgbm", 27, 0.92);
+        Assert.Null(asha.Check(2, 27, 0.92, board));                 // better than one of the two
+        board.Record(2, "lightgbm", 27, 0.75);
+        var reason = asha.Check(2, 27, 0.75, board);                 // worse than both
+        Assert.Equal("pruned at epoch 27: value 0.75 is outside the top 2 of 3 trials at this rung (threshold 0.9)", reason);
+        var alone = new CurveBoard();
+        alone.Record(2, "lightgbm", 27, 0.75);
+        Assert.Null(asha.Check(2, 27, 0.75, alone));                 // alone at a rung, nobody to compare with
+    }
+
+    [Fact]
     public void Asha_decides_and_explains_as_sorting_every_rung_did()
     {
         var random = new Random(7);
@@ -132,7 +156,7 @@ public sealed class PrunerTests
         static string? Sorted(AshaPruner asha, bool higher, int trial, double value, CurveBoard board)
         {
             var competitors = board.ValuesAt(1, trial);
-            if (competitors.Count < asha.ReductionFactor) return null;
+            if (competitors.Count < asha.ReductionFactor) return null; // epoch 1 is before the rungs where few others judge
             competitors.Add(value);
             var ordered = higher ? competitors.OrderByDescending(v => v).ToList() : competitors.OrderBy(v => v).ToList();
             var keep = competitors.Count / asha.ReductionFactor;
