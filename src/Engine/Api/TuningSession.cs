@@ -244,11 +244,23 @@ public sealed class TuningSession : IDisposable
         var settings = BestSettings.From(Study, best, _prepared.Plan, WinnerReevaluation.WinnerMetrics(best, reevaluation, Study.Config.Metric));
         var bestJson = Path.Combine(directory, "best.json");
         settings.Save(bestJson);
-        // Both train the winner on their own: with cores for parallel trials, the export takes one while the curve takes another.
-        var exporting = _timePlan.ExportBesideSizeCurve ? Task.Run(() => ModelExporter.Export(_prepared, settings, directory)) : null;
-        var verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(best, ranked.Count, cancellationToken);
+        // Both train the winner on their own: with cores for parallel trials and memory for a second fit, the export takes
+        // one core while the curve takes another.
+        var plan = _timePlan with { ExportBesideSizeCurve = _timePlan.ExportBesideSizeCurve && SecondFitFits(best) };
+        var exporting = plan.ExportBesideSizeCurve ? Task.Run(() => ModelExporter.Export(_prepared, settings, directory)) : null;
         var report = Path.Combine(directory, "report.html");
-        StudyReport.Write(ReportDataBuilder.Build(Store, Study), report);
+        string? verdict;
+        try
+        {
+            verdict = cancellationToken.IsCancellationRequested ? null : MeasureSizeCurve(plan, best, ranked.Count, cancellationToken);
+            StudyReport.Write(ReportDataBuilder.Build(Store, Study), report);
+        }
+        finally
+        {
+            // Never left running past a failure here (a full disk): a process that exits while ONNX Runtime works aborts.
+            ((IAsyncResult?)exporting)?.AsyncWaitHandle.WaitOne();
+        }
+
         var model = exporting?.GetAwaiter().GetResult() ?? ModelExporter.Export(_prepared, settings, directory);
         return new StudyOutcome(Study, ranked, best, [leaderboard, bestJson, report, .. model.Files], verdict, model.Message)
         {
@@ -286,10 +298,10 @@ public sealed class TuningSession : IDisposable
     }
 
     /// <summary>The winner's learning curve by training-set size, stored with the study for its reports; returns its verdict.</summary>
-    private string? MeasureSizeCurve(TrialRecord best, int trials, CancellationToken cancellationToken)
+    private string? MeasureSizeCurve(OutputTimePlan plan, TrialRecord best, int trials, CancellationToken cancellationToken)
     {
         var left = _deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : TimeSpan.Zero;
-        var allowance = _timePlan.SizeCurveAllowance(_searchTime, left, best.DurationSeconds ?? 0, trials);
+        var allowance = plan.SizeCurveAllowance(_searchTime, left, best.DurationSeconds ?? 0, trials);
         if (allowance == TimeSpan.Zero)
         {
             _logger?.LogWarning("No time left in the budget for the winner's learning curve by training-set size; it was not measured");
@@ -307,6 +319,14 @@ public sealed class TuningSession : IDisposable
             _logger?.LogWarning("Interrupted: the learning curve by training-set size was not measured");
             return null;
         }
+    }
+
+    /// <summary>Whether the memory left holds a second fit of the winner (its trainer's expected need, as the trials' memory gate reckons it).</summary>
+    private bool SecondFitFits(TrialRecord best)
+    {
+        var training = _prepared.Folds[0].Training;
+        var need = new TrialMemoryNeeds((long)training.Rows * training.Features.Columns * sizeof(float), Environment.WorkingSet).Expected(best.Trainer);
+        return need <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - Environment.WorkingSet;
     }
 
     private static void RequireParallel(int parallel)

@@ -47,8 +47,9 @@ public interface IStudyStore : IDisposable
     void ReportSteps(long trialId, IReadOnlyList<EpochRecord> steps);
 
     /// <summary>
-    /// Records how a running trial ended, exactly once. Returns false, writing nothing, when the trial is
-    /// no longer running: the study gave it up because its worker stopped sending heartbeats.
+    /// Records how a running trial ended, exactly once (with <see cref="TrialResult.CutShortTo"/>, its parameters too).
+    /// Returns false, writing nothing, when the trial is no longer running: the study gave it up because its worker
+    /// stopped sending heartbeats.
     /// </summary>
     bool FinishTrial(long trialId, TrialResult result);
 

@@ -92,7 +92,8 @@ internal sealed class PostgresDialect : StoreDialect
     {
         var finished = (long)s.Scalar(PostgresSchema.FinishTrial,
             ("@trial", trialId), ("@state", StoreRows.Name(result.State)), ("@value", StoreRows.Finite(result.Value)), ("@duration", result.DurationSeconds),
-            ("@memory", result.PeakMemoryBytes), ("@error", result.Error), ("@names", result.Metrics.Keys.ToArray()),
+            ("@memory", result.PeakMemoryBytes), ("@error", result.Error),
+            ("@params", result.CutShortTo is { } parameters ? ParameterJson.Write(parameters) : null), ("@names", result.Metrics.Keys.ToArray()),
             ("@values", result.Metrics.Values.Select(v => StoreRows.FiniteOrNull(v)).ToArray()),
             ("@kind", StoreRows.ReplicateKindName(result.Replicates)), ("@replicates", result.Replicates?.ToBytes()))!;
         if (finished == 1) return true;

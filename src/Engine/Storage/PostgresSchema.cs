@@ -97,7 +97,7 @@ internal static class PostgresSchema
     public const string FinishTrial = """
         WITH s AS (UPDATE studies SET version = version + 1 WHERE id = (SELECT study_id FROM trials WHERE id = @trial) RETURNING version),
              t AS (UPDATE trials SET state = @state, value = @value, duration_s = @duration, peak_memory = @memory, error = @error,
-                          version = (SELECT version FROM s)
+                          params = COALESCE(@params::text, params), version = (SELECT version FROM s)
                    WHERE id = @trial AND state = 'running' RETURNING id),
              m AS (INSERT INTO trial_metrics(trial_id, name, value)
                    SELECT t.id, x.name, x.value FROM t, unnest(@names::text[], @values::double precision[]) AS x(name, value)

@@ -128,11 +128,13 @@ internal sealed class SqliteDialect : StoreDialect
         if (s.Scalar("SELECT study_id FROM trials WHERE id = @trial AND state = 'running'", ("@trial", trialId)) is not long studyId) return (false, false);
         s.Execute(
             """
-            UPDATE trials SET state = @state, value = @value, duration_s = @duration, peak_memory = @memory, error = @error, version = @version
+            UPDATE trials SET state = @state, value = @value, duration_s = @duration, peak_memory = @memory, error = @error, version = @version,
+                              params = COALESCE(@params, params)
             WHERE id = @trial
             """,
             ("@state", StoreRows.Name(result.State)), ("@value", StoreRows.Finite(result.Value)), ("@duration", result.DurationSeconds),
-            ("@memory", result.PeakMemoryBytes), ("@error", result.Error), ("@version", s.NextVersion(studyId)), ("@trial", trialId));
+            ("@memory", result.PeakMemoryBytes), ("@error", result.Error), ("@version", s.NextVersion(studyId)),
+            ("@params", result.CutShortTo is { } parameters ? ParameterJson.Write(parameters) : null), ("@trial", trialId));
 
         // One statement for all the metrics (a dozen or so), not one each: each statement is parsed anew.
         foreach (var chunk in result.Metrics.Chunk(100))

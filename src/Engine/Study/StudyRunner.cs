@@ -14,7 +14,8 @@ namespace Tuner.Study;
 /// number n succeeds only if no one else took it, so a proposal is always made from every trial numbered
 /// below it and no configuration is claimed twice. Configurations left unfinished (a stopped run, a dead
 /// worker) are retried first. Cancellation (Ctrl+C, the time budget, the target reached) stops the running
-/// trials, which are recorded as cancelled with the reason and retried later. A store that becomes unusable
+/// trials, which are recorded as cancelled with the reason and retried later, except one the budget or the target
+/// cut short after some epochs, which keeps what it trained (<see cref="TrialResult.CutShortTo"/>). A store that becomes unusable
 /// (<see cref="StoreUnavailableException"/>: a full disk, a lock held elsewhere, a server down too long) stops
 /// the study at once and is rethrown; trials still running then stay as they are stored, and the next run
 /// gives them up as interrupted and runs their configurations first.
@@ -107,6 +108,8 @@ internal sealed class StudyRunner(
                 using var admitted = _memory.Admit(trial.Trainer, stop.Token);
                 result = executor.Run(trial, stop.Token);
                 admitted.Finished(result.PeakMemoryBytes);
+                // What a budget cut short is kept; what the user interrupted runs again, as every interrupted trial does.
+                if (result.CutShortTo is not null && interrupted.IsCancellationRequested) throw new OperationCanceledException(interrupted);
             }
             catch (OperationCanceledException)
             {

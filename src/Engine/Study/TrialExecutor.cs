@@ -12,7 +12,9 @@ namespace Tuner.Study;
 /// batches, see <see cref="StepBuffer"/>) and the pruner (which may stop it), scores
 /// training and validation rows, and turns the outcome into a <see cref="TrialResult"/>. When the first fold has
 /// many training rows, that fold is first trained on growing prefixes of them, each judged by the pruner against the
-/// other trials at the same rung (<see cref="RowRungs"/>), before its fit on all of them. A trainer that
+/// other trials at the same rung (<see cref="RowRungs"/>), before its fit on all of them. With one fold, a fit on all the
+/// rows that the time budget cuts short after some epochs ends the trial complete with what it had
+/// (<see cref="CutShortException"/>; the runner turns it back into a cancellation if the user interrupted). A trainer that
 /// throws (out of memory included) fails only its own trial; a store that cannot take the curve is the
 /// study's problem, not the trial's, and goes up to the runner.
 /// </summary>
@@ -34,9 +36,23 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
             ScoreReplicates? replicates = null;
             if (rungs is not null && SmallRungs(trial, parameters, cancellationToken) is { } stopped)
                 return stopped with { DurationSeconds = clock.Elapsed.TotalSeconds, PeakMemoryBytes = memory.PeakBytes };
+            HyperParameters? cutShortTo = null;
+            string? note = null;
             foreach (var fold in data.Folds)
             {
-                var (outcome, pruned) = TrainFold(trial, fold, parameters, cancellationToken);
+                TrainingOutcome outcome;
+                string? pruned;
+                try
+                {
+                    (outcome, pruned) = TrainFold(trial, fold, parameters, cancellationToken);
+                }
+                catch (CutShortException cut) when (data.Folds.Count == 1)
+                {
+                    (outcome, pruned) = (cut.Outcome, null);
+                    cutShortTo = new HyperParameters(trial.Parameters.Values.SetItem(cut.Reproducing.Key, cut.Reproducing.Value));
+                    note = $"cut short by the time budget ({cut.Outcome.Message}); recorded with {cut.Reproducing.Key}={HyperParameters.Format(cut.Reproducing.Value)}, what it trained";
+                }
+
                 if (outcome.Status != TrainingStatus.Completed)
                 {
                     var state = outcome.Status == TrainingStatus.Diverged ? TrialState.Diverged : TrialState.Pruned;
@@ -54,7 +70,7 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
             replicates ??= _uncertainty.Folds(folds);
             if (double.IsFinite(value)) _uncertainty.AddInterval(metrics, replicates);
             return double.IsFinite(value)
-                ? new TrialResult(TrialState.Complete, value, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, null) { Replicates = replicates }
+                ? new TrialResult(TrialState.Complete, value, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, note) { Replicates = replicates, CutShortTo = cutShortTo }
                 : new TrialResult(TrialState.Diverged, null, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, $"validation {metric} is not a number");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

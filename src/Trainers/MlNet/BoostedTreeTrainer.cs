@@ -14,7 +14,10 @@ namespace Tuner.Trainers.MlNet;
 /// validation metric, computed from the ensemble's staged predictions (<see cref="StagedEnsemble"/>). So a pruner
 /// judges rounds as it judges epochs, and only trials it lets through pay for more trees. Growing stops when the
 /// validation metric has not improved for <see cref="Patience"/> rounds, or at <c>trees</c>; the model keeps the
-/// rounds up to its best validation metric (early stopping chooses the tree count).
+/// rounds up to its best validation metric (early stopping chooses the tree count). Cancelled after some rounds were
+/// reported (a time budget ran out while a later stage was fitted), it throws a <see cref="CutShortException"/> with the
+/// model of the last stage and <c>trees</c> set to that stage's rounds, which fits the same stages and so trains that
+/// model again.
 /// </summary>
 internal sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpochTrainer
 {
@@ -41,36 +44,54 @@ internal sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpo
         double bestMetric = double.NaN;
         ITransformer? model = null;
         StagedEnsemble? ensemble = null;
-        foreach (var stage in Stages(maxRounds))
+        try
         {
-            model = MlNetTrainer.Fit(spec, seed, training, With(parameters, stage), cancellationToken);
-            ensemble = StagedEnsemble.Read(model, training.Task, training.ClassCount);
-            var trainScores = ensemble.NewScores(training.Rows);
-            var validScores = ensemble.NewScores(validation.Rows);
-            for (int round = 0; round < ensemble.Rounds; round++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                ensemble.AddRound(round, training.Features, trainScores);
-                ensemble.AddRound(round, validation.Features, validScores);
-                if (round < curve.Count) continue; // reported by an earlier stage
-                var record = ensemble.Record(round, training, validation, trainScores, validScores, metric, learningRate);
-                curve.Add(record);
-                if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
-                if (!onEpoch(record))
-                {
-                    ensemble.Truncate(Math.Max(bestRound, 1));
-                    return new TrainingOutcome(TrainingStatus.Stopped, $"stopped by the observer after round {record.Epoch}", curve,
-                        new MlNetModel(model, training.Task, training.ClassCount));
-                }
-            }
-
-            // The booster stops by itself when no split gains anything; or the metric stopped improving.
-            if (ensemble.Rounds < stage || curve.Count - bestRound >= Patience) break;
+            return Grow();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && curve.Count > 0 && curve.Count == ensemble?.Rounds)
+        {
+            // The stage being fitted is lost; the last fitted one was reported whole, so trees = its rounds fits the same stages again.
+            ensemble!.Truncate(Math.Max(bestRound, 1));
+            var kept = new TrainingOutcome(TrainingStatus.Completed, $"cut short after round {curve.Count}: kept {Math.Max(bestRound, 1)}", curve,
+                new MlNetModel(model!, training.Task, training.ClassCount));
+            throw new CutShortException(kept, new(Trees, (double)curve.Count), cancellationToken);
         }
 
-        ensemble!.Truncate(Math.Max(bestRound, 1));
-        var message = bestRound < curve.Count ? $"early stopping: kept {bestRound} of {curve.Count} rounds" : null;
-        return new TrainingOutcome(TrainingStatus.Completed, message, curve, new MlNetModel(model!, training.Task, training.ClassCount));
+        TrainingOutcome Grow()
+        {
+            foreach (var stage in Stages(maxRounds))
+            {
+                var fitted = MlNetTrainer.Fit(spec, seed, training, With(parameters, stage), cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested(); // a fit that ran on past a cancellation is not reported
+                model = fitted;
+                ensemble = StagedEnsemble.Read(model, training.Task, training.ClassCount);
+                var trainScores = ensemble.NewScores(training.Rows);
+                var validScores = ensemble.NewScores(validation.Rows);
+                for (int round = 0; round < ensemble.Rounds; round++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    ensemble.AddRound(round, training.Features, trainScores);
+                    ensemble.AddRound(round, validation.Features, validScores);
+                    if (round < curve.Count) continue; // reported by an earlier stage
+                    var record = ensemble.Record(round, training, validation, trainScores, validScores, metric, learningRate);
+                    curve.Add(record);
+                    if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
+                    if (!onEpoch(record))
+                    {
+                        ensemble.Truncate(Math.Max(bestRound, 1));
+                        return new TrainingOutcome(TrainingStatus.Stopped, $"stopped by the observer after round {record.Epoch}", curve,
+                            new MlNetModel(model, training.Task, training.ClassCount));
+                    }
+                }
+
+                // The booster stops by itself when no split gains anything; or the metric stopped improving.
+                if (ensemble.Rounds < stage || curve.Count - bestRound >= Patience) break;
+            }
+
+            ensemble!.Truncate(Math.Max(bestRound, 1));
+            var message = bestRound < curve.Count ? $"early stopping: kept {bestRound} of {curve.Count} rounds" : null;
+            return new TrainingOutcome(TrainingStatus.Completed, message, curve, new MlNetModel(model!, training.Task, training.ClassCount));
+        }
     }
 
     /// <summary>The round counts each stage fits: 27·3^k while at most half of <paramref name="maxRounds"/>, then all of them.</summary>

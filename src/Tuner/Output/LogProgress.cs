@@ -15,7 +15,7 @@ public sealed class LogProgress(TextWriter writer, string metric) : IStudyProgre
     public void TrialFinished(TrialRecord trial, TrialResult result, TrialRecord? best)
     {
         var outcome = result.State == TrialState.Complete
-            ? $"valid {metric} {result.Value!.Value.ToString("G5", CultureInfo.InvariantCulture)}"
+            ? $"valid {metric} {result.Value!.Value.ToString("G5", CultureInfo.InvariantCulture)}{(result.CutShortTo is null ? "" : $" ({result.Error})")}"
             : result.Error ?? "";
         var bestText = best is null ? "none yet" : $"{best.Value!.Value.ToString("G5", CultureInfo.InvariantCulture)} (trial {best.Number}, {best.Trainer})";
         lock (_lock)

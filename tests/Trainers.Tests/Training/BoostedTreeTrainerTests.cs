@@ -64,6 +64,44 @@ public sealed class BoostedTreeTrainerTests
         for (int i = 0; i < a.Length; i++) Assert.Equal(b[i], a[i], 1e-6);
     }
 
+    [Theory]
+    [MemberData(nameof(BoostedTrainers))]
+    public void Cancelled_while_a_later_stage_is_fitted_it_hands_over_the_reported_rounds_model_which_its_trees_setting_trains_again(string name)
+    {
+        var spec = MlNetCatalog.Find(name)!;
+        var (train, valid) = Data(spec);
+        var metric = MetricInfo.DefaultFor(spec.Task);
+        var parameters = Params.Of((MlNetParameterNames.Trees, 300), (MlNetParameterNames.LearningRate, 0.05), (MlNetParameterNames.Leaves, 8));
+        using var budget = new CancellationTokenSource();
+
+        // The budget runs out as the second stage's last round is reported: the third stage's fit is what it cancels.
+        var cut = Assert.Throws<CutShortException>(() => new BoostedTreeTrainer(spec, 5).Train(train, valid, parameters, metric, record =>
+        {
+            if (record.Epoch == BoostedTreeTrainer.Stages(300).ElementAt(1)) budget.Cancel();
+            return true;
+        }, budget.Token));
+
+        Assert.Equal(81, cut.Outcome.Epochs.Count);
+        Assert.Equal(new KeyValuePair<string, object>(MlNetParameterNames.Trees, 81.0), cut.Reproducing);
+        var again = new BoostedTreeTrainer(spec, 5).Train(train, valid, new HyperParameters(parameters.Values.SetItem(cut.Reproducing.Key, cut.Reproducing.Value)),
+            metric, _ => true, CancellationToken.None);
+        Assert.Equal(again.Epochs.Select(e => e.ValidationMetric), cut.Outcome.Epochs.Select(e => e.ValidationMetric));
+        Assert.Equal(again.Model.Predict(valid.Features).Values.ToArray(), cut.Outcome.Model.Predict(valid.Features).Values.ToArray());
+    }
+
+    [Fact]
+    public void Cancelled_before_any_round_is_reported_it_is_a_plain_cancellation()
+    {
+        var spec = MlNetCatalog.Find("lightgbm")!;
+        var (train, valid) = Data(spec);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() =>
+            new BoostedTreeTrainer(spec, 5).Train(train, valid, Params.Of((MlNetParameterNames.Trees, 100)), "auc", _ => true, cancelled.Token));
+        Assert.IsNotType<CutShortException>(thrown);
+    }
+
     [Fact]
     public void A_class_the_training_rows_lack_gets_probability_zero_on_the_curve_as_in_the_model()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tuner.Storage;
 using Tuner.Study;
+using Tuner.Trainers.Training;
 
 namespace Tuner.Tests.Storage;
 
@@ -54,6 +55,24 @@ public sealed class StoreContractTests
         Assert.Equal("folds", stored[with.Id].Kind);
         Assert.Equal(replicates.Values, stored[with.Id].Values);
         Assert.Empty(store.LoadReplicates(store.CreateStudy("other", StoreSamples.Config()).Id));
+    }
+
+    [Theory, InlineData(Engines.Sqlite), PostgresData]
+    public void A_trial_cut_short_is_recorded_with_the_parameters_it_trained_and_others_keep_theirs(string engine)
+    {
+        using var test = TestStore.Create(engine);
+        using var store = test.Open();
+        var study = store.CreateStudy("s", StoreSamples.Config());
+        var cut = store.TryStartTrial(study.Id, 0, StoreSamples.Proposal(0), "w")!;
+        var trained = new HyperParameters(cut.Parameters.Values.SetItem("trees", 243.0));
+        Assert.True(store.FinishTrial(cut.Id, StoreSamples.Complete(0.6) with { CutShortTo = trained }));
+        var whole = store.TryStartTrial(study.Id, 1, StoreSamples.Proposal(1), "w")!;
+        Assert.True(store.FinishTrial(whole.Id, StoreSamples.Complete(0.7)));
+
+        var stored = store.LoadTrials(study.Id);
+        Assert.Equal(trained.ToString(), stored.Single(t => t.Number == 0).Parameters.ToString());
+        Assert.Equal(whole.Parameters.ToString(), stored.Single(t => t.Number == 1).Parameters.ToString());
+        Assert.Equal(243, stored.Single(t => t.Number == 0).Parameters.GetInt("trees", 0));
     }
 
     [Theory, InlineData(Engines.Sqlite), PostgresData]
