@@ -56,7 +56,7 @@ public sealed class TunerProcess : IDisposable
         if (!_process.WaitForExit(timeout))
         {
             _process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"tuner did not exit within {timeout}.");
+            throw new TimeoutException($"tuner did not exit within {timeout}; its last lines: {string.Join(" | ", Stdout.TakeLast(5).Concat(Stderr.TakeLast(5)))}");
         }
 
         _process.WaitForExit(); // flush the redirected streams
