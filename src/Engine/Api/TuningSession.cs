@@ -274,7 +274,7 @@ public sealed class TuningSession : IDisposable
     private Reevaluation? Reevaluate(IReadOnlyList<TrialRecord> ranked, IReadOnlySet<int> tied, CancellationToken cancellationToken)
     {
         Reevaluation? reevaluation = null;
-        if (!WinnerReevaluation.FitsInMemory(_prepared, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - Environment.WorkingSet))
+        if (!WinnerReevaluation.FitsInMemory(_prepared, MemoryLeft()))
             _logger?.LogWarning("Not enough memory left to re-evaluate the best configurations on {Folds} fresh folds of all the rows; the winner is the search's best, and its score may be optimistic",
                 WinnerReevaluation.FreshFolds);
         else
@@ -322,12 +322,11 @@ public sealed class TuningSession : IDisposable
     }
 
     /// <summary>Whether the memory left holds a second fit of the winner (its trainer's expected need, as the trials' memory gate reckons it).</summary>
-    private bool SecondFitFits(TrialRecord best)
-    {
-        var training = _prepared.Folds[0].Training;
-        var need = new TrialMemoryNeeds((long)training.Rows * training.Features.Columns * sizeof(float), Environment.WorkingSet).Expected(best.Trainer);
-        return need <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - Environment.WorkingSet;
-    }
+    private bool SecondFitFits(TrialRecord best) =>
+        new TrialMemoryNeeds(_prepared.Folds[0].Training.Features.Bytes, Environment.WorkingSet).Expected(best.Trainer) <= MemoryLeft();
+
+    /// <summary>The memory available to the process (physical memory or a container's limit) less its resident set.</summary>
+    private static long MemoryLeft() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - Environment.WorkingSet;
 
     private static void RequireParallel(int parallel)
     {

@@ -34,7 +34,7 @@ internal sealed class StudyRunner(
     private readonly ConcurrentDictionary<long, bool> _own = new();
     private readonly StudyHistory _history = new(store, study.Id);
     private readonly CurveBoard _board = new();
-    private readonly MemoryGate _memory = MemoryGate.ForProcess((long)data.Folds[0].Training.Rows * data.Folds[0].Training.Features.Columns * sizeof(float));
+    private readonly MemoryGate _memory = MemoryGate.ForProcess(data.Folds[0].Training.Features.Bytes);
     private ForeignCurves? _curves;
     private StoreUnavailableException? _storeFault;
     private long _lastContact = Stopwatch.GetTimestamp();

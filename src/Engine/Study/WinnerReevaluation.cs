@@ -82,7 +82,7 @@ internal static class WinnerReevaluation
     public static bool FitsInMemory(StudyData data, long availableBytes)
     {
         var fold = data.Folds[0];
-        var studyMatrixBytes = (long)(fold.Training.Rows + fold.Validation.Rows) * fold.Training.Features.Columns * sizeof(float);
+        var studyMatrixBytes = fold.Training.Features.Bytes + fold.Validation.Features.Bytes;
         return FreshFolds * studyMatrixBytes * FreshMatrixHeadroom <= availableBytes;
     }
 

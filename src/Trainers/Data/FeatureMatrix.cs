@@ -44,6 +44,9 @@ internal sealed class FeatureMatrix
 
     public int Columns { get; }
 
+    /// <summary>The size of its values (of a window, the window's rows only).</summary>
+    public long Bytes => (long)Rows * Columns * sizeof(float);
+
     /// <summary>Row <paramref name="row"/>'s values.</summary>
     public ReadOnlySpan<float> Row(int row)
     {
