@@ -44,6 +44,7 @@ internal sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpo
         double bestMetric = double.NaN;
         ITransformer? model = null;
         StagedEnsemble? ensemble = null;
+        RoundScores? trainScores = null, validScores = null;
         try
         {
             return Grow();
@@ -65,15 +66,15 @@ internal sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpo
                 cancellationToken.ThrowIfCancellationRequested(); // a fit that ran on past a cancellation is not reported
                 model = fitted;
                 ensemble = StagedEnsemble.Read(model, training.Task, training.ClassCount);
-                var trainScores = ensemble.NewScores(training.Rows);
-                var validScores = ensemble.NewScores(validation.Rows);
-                for (int round = 0; round < ensemble.Rounds; round++)
+                // The stage's first rounds repeat the last stage's trees: their scores are kept, and only new rounds are added.
+                trainScores ??= ensemble.NewScores(training);
+                validScores ??= ensemble.NewScores(validation);
+                for (int round = curve.Count; round < ensemble.Rounds; round++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    ensemble.AddRound(round, training.Features, trainScores);
-                    ensemble.AddRound(round, validation.Features, validScores);
-                    if (round < curve.Count) continue; // reported by an earlier stage
-                    var record = ensemble.Record(round, training, validation, trainScores, validScores, metric, learningRate);
+                    ensemble.AddRounds(trainScores, round + 1);
+                    ensemble.AddRounds(validScores, round + 1);
+                    var record = ensemble.Record(trainScores, validScores, metric, learningRate);
                     curve.Add(record);
                     if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
                     if (!onEpoch(record))

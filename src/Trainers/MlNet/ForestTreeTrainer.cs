@@ -24,15 +24,15 @@ internal sealed class ForestTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoc
             ?? throw new ArgumentException($"Unknown {training.Task} metric '{rankingMetric}'.", nameof(rankingMetric));
         var model = MlNetTrainer.Fit(spec, seed, training, parameters, cancellationToken);
         var ensemble = StagedEnsemble.ReadForest(model);
-        var trainScores = ensemble.NewScores(training.Rows);
-        var validScores = ensemble.NewScores(validation.Rows);
+        var trainScores = ensemble.NewScores(training);
+        var validScores = ensemble.NewScores(validation);
         var curve = new List<EpochRecord>();
         for (int round = 0; round < ensemble.Rounds; round++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ensemble.AddRound(round, training.Features, trainScores);
-            ensemble.AddRound(round, validation.Features, validScores);
-            var record = ensemble.Record(round, training, validation, trainScores, validScores, metric, double.NaN);
+            ensemble.AddRounds(trainScores, round + 1);
+            ensemble.AddRounds(validScores, round + 1);
+            var record = ensemble.Record(trainScores, validScores, metric, double.NaN);
             curve.Add(record);
             onEpoch(record);
         }

@@ -96,28 +96,38 @@ internal sealed class StagedEnsemble
     }
 
     /// <summary>
-    /// What the model predicts from the raw scores after the first <paramref name="rounds"/> rounds: for a forest,
-    /// the sums scaled to all its trees (the mean of the first trees times their full number), so that the forest's
-    /// own calibrator reads them as it reads the full forest's.
+    /// What the model predicts from the raw scores after <see cref="RoundScores.Rounds"/> rounds, written into the scores'
+    /// own buffer (valid until the next round): for a forest, the sums scaled to all its trees (the mean of the first trees
+    /// times their full number), so that the forest's own calibrator reads them as it reads the full forest's.
     /// </summary>
-    public Predictions StagedPredictions(double[] scores, int rounds)
+    public Predictions StagedPredictions(RoundScores scores)
     {
-        if (!_averaged || rounds >= Rounds) return Predictions(scores);
-        var scaled = new double[scores.Length];
-        double factor = (double)Rounds / rounds;
-        for (int i = 0; i < scores.Length; i++) scaled[i] = scores[i] * factor;
-        return Predictions(scaled);
+        var raw = scores.Raw;
+        if (_averaged && scores.Rounds < Rounds)
+        {
+            raw = scores.Scaled;
+            double factor = (double)Rounds / scores.Rounds;
+            for (int i = 0; i < raw.Length; i++) raw[i] = scores.Raw[i] * factor;
+        }
+
+        return _classCalibrations is { } calibrations
+            ? NormalisedProbabilities(raw, calibrations, scores.Output)
+            : ScoredPredictions.From(_task, _link, _calibration, raw, _width, scores.Output);
     }
 
     /// <summary>
-    /// The curve's point after round <paramref name="round"/> (0-based) from the raw scores that include it: training and
-    /// validation loss and the validation metric of the staged predictions.
+    /// The curve's point after the rounds both sets of scores hold: training and validation loss and the validation
+    /// metric of the staged predictions.
     /// </summary>
-    public EpochRecord Record(int round, LabeledData training, LabeledData validation, double[] trainScores, double[] validScores, MetricInfo metric, double learningRate)
+    public EpochRecord Record(RoundScores training, RoundScores validation, MetricInfo metric, double learningRate)
     {
-        var validPredictions = StagedPredictions(validScores, round + 1);
-        return new EpochRecord(round + 1, Loss(training, StagedPredictions(trainScores, round + 1)), Loss(validation, validPredictions),
-            MetricCalculator.Compute(validation.Labels, validPredictions, metric.Name), learningRate, double.NaN, double.NaN, []);
+        var trainingLoss = Loss(training.Data, StagedPredictions(training));
+        var validPredictions = StagedPredictions(validation);
+        var validationLoss = Loss(validation.Data, validPredictions);
+        var validationMetric = metric.Name == "logloss" && _task != TaskKind.Regression
+            ? validationLoss
+            : MetricCalculator.Compute(validation.Data.Labels, validPredictions, metric.Name);
+        return new EpochRecord(validation.Rounds, trainingLoss, validationLoss, validationMetric, learningRate, double.NaN, double.NaN, []);
     }
 
     /// <summary>The per-row mean log-loss (classification) or squared error (regression): what the trees minimise.</summary>
@@ -129,35 +139,34 @@ internal sealed class StagedEnsemble
         return rmse * rmse;
     }
 
-    /// <summary>Adds round <paramref name="round"/>'s trees (0-based) to each row's raw scores (one per class).</summary>
-    public void AddRound(int round, FeatureMatrix features, double[] scores)
+    /// <summary>Raw scores before the first round for <paramref name="data"/>'s rows.</summary>
+    public RoundScores NewScores(LabeledData data) => new(data, _width, _trees.Length);
+
+    /// <summary>
+    /// Adds the rounds after those <paramref name="scores"/> hold, up to <paramref name="rounds"/>, to each row's raw
+    /// scores (one per class). Row by row, so a row is read once for all the trees it goes through.
+    /// </summary>
+    public void AddRounds(RoundScores scores, int rounds)
     {
-        for (int c = 0; c < _trees.Length; c++)
+        var features = scores.Data.Features;
+        var raw = scores.Raw;
+        for (int r = 0; r < features.Rows; r++)
         {
-            if (round >= _trees[c].Length) continue; // a class absent from the training rows has no trees: its score stays 0
-            var tree = _trees[c][round];
-            for (int r = 0; r < features.Rows; r++)
-                scores[r * _width + c] += tree.Output(features.Row(r));
+            var row = features.Row(r);
+            var rowScores = raw.AsSpan(r * _width, _width);
+            for (int round = scores.Rounds; round < rounds; round++)
+                for (int c = 0; c < _trees.Length; c++)
+                    if (round < _trees[c].Length) // a class absent from the training rows has no trees: its score stays as it is
+                        rowScores[c] += _trees[c][round].Output(row);
         }
-    }
 
-    /// <summary>Raw scores before the first round; a class the booster never saw has none (probability 0).</summary>
-    public double[] NewScores(int rows)
-    {
-        var scores = new double[rows * _width];
-        if (_trees.Length < _width)
-            for (int r = 0; r < rows; r++) scores.AsSpan(r * _width + _trees.Length, _width - _trees.Length).Fill(double.NegativeInfinity);
-        return scores;
+        scores.Rounds = Math.Max(scores.Rounds, rounds);
     }
-
-    /// <summary>What the model predicts from these raw scores, as ML.NET's output would read.</summary>
-    public Predictions Predictions(double[] scores) =>
-        _classCalibrations is { } calibrations ? NormalisedProbabilities(scores, calibrations) : ScoredPredictions.From(_task, _link, _calibration, scores, _width);
 
     /// <summary>Each class's Platt probability, normalised to sum to one per row (ML.NET's one-versus-all with probabilities); a class without trees gets 0.</summary>
-    private Predictions NormalisedProbabilities(double[] scores, PlattCalibration[] calibrations)
+    private Predictions NormalisedProbabilities(double[] scores, PlattCalibration[] calibrations, double[] output)
     {
-        var output = new double[scores.Length];
+        Array.Clear(output);
         for (int r = 0; r < scores.Length / _width; r++)
         {
             var row = output.AsSpan(r * _width, _width);
@@ -209,44 +218,5 @@ internal sealed class StagedEnsemble
             if (type.GetProperty(name, BindingFlags.Instance | BindingFlags.DeclaredOnly | visibility) is { } property)
                 return property.GetValue(owner) ?? throw new InvalidOperationException($"{owner.GetType().Name}.{name} is null.");
         throw new MissingMemberException(owner.GetType().Name, name);
-    }
-
-    /// <summary>One regression tree as flat arrays, evaluated as ML.NET does: a value at or below the threshold goes left.</summary>
-    private sealed class CompactTree
-    {
-        private readonly int[] _left, _right, _feature;
-        private readonly float[] _threshold;
-        private readonly int[]?[] _categorical;
-        private readonly double[] _leaves;
-
-        public CompactTree(RegressionTreeBase tree)
-        {
-            _left = [.. tree.LeftChild];
-            _right = [.. tree.RightChild];
-            _feature = [.. tree.NumericalSplitFeatureIndexes];
-            _threshold = [.. tree.NumericalSplitThresholds];
-            _leaves = [.. tree.LeafValues];
-            _categorical = tree.CategoricalSplitFlags.Select((flag, node) => flag ? tree.GetCategoricalSplitFeaturesAt(node).ToArray() : null).ToArray();
-        }
-
-        public double Output(ReadOnlySpan<float> row)
-        {
-            if (_leaves.Length == 1) return _leaves[0];
-            int node = 0;
-            while (node >= 0)
-            {
-                bool right = _categorical[node] is { } features ? AnyPositive(row, features) : !(row[_feature[node]] <= _threshold[node]);
-                node = right ? _right[node] : _left[node];
-            }
-
-            return _leaves[~node];
-        }
-
-        private static bool AnyPositive(ReadOnlySpan<float> row, int[] features)
-        {
-            foreach (var f in features)
-                if (row[f] > 0) return true;
-            return false;
-        }
     }
 }

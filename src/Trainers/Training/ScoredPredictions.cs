@@ -7,9 +7,12 @@ namespace Tuner.Trainers.Training;
 /// <summary>Turns a scoring model's raw scores into its <see cref="Predictions"/>: the link, and for binary the calibration.</summary>
 internal static class ScoredPredictions
 {
-    public static Predictions From(TaskKind task, OutputLink link, PlattCalibration calibration, double[] scores, int width)
+    public static Predictions From(TaskKind task, OutputLink link, PlattCalibration calibration, double[] scores, int width) =>
+        From(task, link, calibration, scores, width, new double[scores.Length]);
+
+    /// <summary>The same, written into <paramref name="output"/> (as long as the scores), which the predictions then hold.</summary>
+    public static Predictions From(TaskKind task, OutputLink link, PlattCalibration calibration, double[] scores, int width, double[] output)
     {
-        var output = new double[scores.Length];
         if (task == TaskKind.Binary)
         {
             for (int r = 0; r < scores.Length; r++) output[r] = calibration.Probability(scores[r]);
