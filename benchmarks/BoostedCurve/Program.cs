@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Tuner.Data;
+using Tuner.Trainers.Metrics;
 using Tuner.Trainers.MlNet;
 using Tuner.Trainers.Training;
 
@@ -25,7 +26,7 @@ var repeats = int.Parse(options.GetValueOrDefault("repeats", "3"), CultureInfo.I
 var data = DataPreparation.Prepare(new MLContext(1), DatasetLoader.Load(new DataOptions(args[0], args[1], null, [])), null, folds: 1, seed: 1);
 var fold = data.Folds[0];
 var task = fold.Training.Task;
-var metric = task switch { Tuner.Trainers.Data.TaskKind.Binary => "auc", Tuner.Trainers.Data.TaskKind.Multiclass => "accuracy", _ => "rmse" };
+var metric = MetricInfo.DefaultFor(task);
 var specs = MlNetCatalog.All.Where(s => s.Boosted && s.Task == task && (!options.TryGetValue("trainer", out var name) || s.Name == name)).ToList();
 var parameters = new HyperParameters(new Dictionary<string, object> { [MlNetParameterNames.Trees] = (double)trees }).WithSeed(1);
 Console.WriteLine($"{Path.GetFileName(args[0])}: {fold.Training.Rows:N0} training × {fold.Training.Features.Columns} features, {fold.Validation.Rows:N0} validation rows; " +

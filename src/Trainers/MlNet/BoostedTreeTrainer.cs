@@ -69,12 +69,10 @@ internal sealed class BoostedTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpo
                 // The stage's first rounds repeat the last stage's trees: their scores are kept, and only new rounds are added.
                 trainScores ??= ensemble.NewScores(training);
                 validScores ??= ensemble.NewScores(validation);
-                for (int round = curve.Count; round < ensemble.Rounds; round++)
+                while (curve.Count < ensemble.Rounds)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    ensemble.AddRounds(trainScores, round + 1);
-                    ensemble.AddRounds(validScores, round + 1);
-                    var record = ensemble.Record(trainScores, validScores, metric, learningRate);
+                    var record = ensemble.AddRound(trainScores, validScores, metric, learningRate);
                     curve.Add(record);
                     if (metric.IsBetter(record.ValidationMetric, bestMetric)) (bestRound, bestMetric) = (record.Epoch, record.ValidationMetric);
                     if (!onEpoch(record))

@@ -27,12 +27,10 @@ internal sealed class ForestTreeTrainer(MlNetTrainerSpec spec, int seed) : IEpoc
         var trainScores = ensemble.NewScores(training);
         var validScores = ensemble.NewScores(validation);
         var curve = new List<EpochRecord>();
-        for (int round = 0; round < ensemble.Rounds; round++)
+        while (curve.Count < ensemble.Rounds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ensemble.AddRounds(trainScores, round + 1);
-            ensemble.AddRounds(validScores, round + 1);
-            var record = ensemble.Record(trainScores, validScores, metric, double.NaN);
+            var record = ensemble.AddRound(trainScores, validScores, metric, double.NaN);
             curve.Add(record);
             onEpoch(record);
         }

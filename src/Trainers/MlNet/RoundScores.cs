@@ -25,7 +25,7 @@ internal sealed class RoundScores
     /// <summary>Row-major: row r's class c at r·width + c.</summary>
     public double[] Raw { get; }
 
-    /// <summary>How many rounds <see cref="Raw"/> holds.</summary>
+    /// <summary>How many rounds <see cref="Raw"/> holds (<see cref="StagedEnsemble.AddRound"/> adds one at a time).</summary>
     public int Rounds { get; set; }
 
     /// <summary>Where the predictions of the current round are written.</summary>

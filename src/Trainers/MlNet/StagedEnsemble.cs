@@ -116,11 +116,13 @@ internal sealed class StagedEnsemble
     }
 
     /// <summary>
-    /// The curve's point after the rounds both sets of scores hold: training and validation loss and the validation
-    /// metric of the staged predictions.
+    /// Adds the next round's trees to both sets of scores and returns the curve's point after it: training and validation
+    /// loss and the validation metric of the staged predictions.
     /// </summary>
-    public EpochRecord Record(RoundScores training, RoundScores validation, MetricInfo metric, double learningRate)
+    public EpochRecord AddRound(RoundScores training, RoundScores validation, MetricInfo metric, double learningRate)
     {
+        AddRound(training);
+        AddRound(validation);
         var trainingLoss = Loss(training.Data, StagedPredictions(training));
         var validPredictions = StagedPredictions(validation);
         var validationLoss = Loss(validation.Data, validPredictions);
@@ -142,25 +144,22 @@ internal sealed class StagedEnsemble
     /// <summary>Raw scores before the first round for <paramref name="data"/>'s rows.</summary>
     public RoundScores NewScores(LabeledData data) => new(data, _width, _trees.Length);
 
-    /// <summary>
-    /// Adds the rounds after those <paramref name="scores"/> hold, up to <paramref name="rounds"/>, to each row's raw
-    /// scores (one per class). Row by row, so a row is read once for all the trees it goes through.
-    /// </summary>
-    public void AddRounds(RoundScores scores, int rounds)
+    /// <summary>Adds round <see cref="RoundScores.Rounds"/>'s trees to each row's raw scores (one per class).</summary>
+    private void AddRound(RoundScores scores)
     {
         var features = scores.Data.Features;
         var raw = scores.Raw;
+        int round = scores.Rounds;
         for (int r = 0; r < features.Rows; r++)
         {
             var row = features.Row(r);
             var rowScores = raw.AsSpan(r * _width, _width);
-            for (int round = scores.Rounds; round < rounds; round++)
-                for (int c = 0; c < _trees.Length; c++)
-                    if (round < _trees[c].Length) // a class absent from the training rows has no trees: its score stays as it is
-                        rowScores[c] += _trees[c][round].Output(row);
+            for (int c = 0; c < _trees.Length; c++)
+                if (round < _trees[c].Length) // a class absent from the training rows has no trees: its score stays as it is
+                    rowScores[c] += _trees[c][round].Output(row);
         }
 
-        scores.Rounds = Math.Max(scores.Rounds, rounds);
+        scores.Rounds++;
     }
 
     /// <summary>Each class's Platt probability, normalised to sum to one per row (ML.NET's one-versus-all with probabilities); a class without trees gets 0.</summary>
