@@ -7,12 +7,13 @@ namespace Tuner.Search;
 /// <summary>
 /// Uniform random search: a trainer uniformly, then each active parameter from its range. The draw for
 /// trial n depends only on the seed and n, so a resumed study continues the same sequence. Each trainer's
-/// default settings are tried first (the baseline the report compares against), and a configuration
-/// already in the history is never proposed again.
+/// default settings are tried first (the baseline the report compares against), then the space's starts, and a
+/// configuration already in the history is never proposed again.
 /// </summary>
 public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
 {
     private const int MaxRedraws = 100;
+    private readonly IReadOnlyList<TrialProposal> starts = space.StartProposals();
 
     internal static ComponentEntry<SamplerCreator> Entry { get; } =
         new("random", "uniform random search", [], (_, context) => new RandomSampler(context.Space, context.Seed));
@@ -23,6 +24,7 @@ public sealed class RandomSampler(SearchSpace space, int seed) : ISampler
         var missingBaseline = space.Trainers.FirstOrDefault(t => !history.Any(h => h.IsBaseline && h.Trainer == t.Trainer && !h.IsRetryable));
         if (missingBaseline is not null)
             return new TrialProposal(missingBaseline.Trainer, new HyperParameters(missingBaseline.Defaults()), IsBaseline: true);
+        if (starts.FirstOrDefault(start => !seen.Contains(start.Key)) is { } start) return start;
 
         var random = ForTrial(seed, trialNumber);
         TrialProposal proposal;

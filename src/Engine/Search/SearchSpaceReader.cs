@@ -10,9 +10,10 @@ namespace Tuner.Search;
 ///     "learning_rate":{ "type": "float", "low": 0.01, "high": 0.5, "log": true },
 ///     "loss":         { "type": "categorical", "choices": ["huber", "squared"] },
 ///     "huber_delta":  { "type": "float", "low": 0.1, "high": 10, "when": { "loss": ["huber"] } },
-///     "epochs":       { "value": 20 } } } }
+///     "epochs":       { "value": 20 } } },
+///   "starts": { "lightgbm": [ { "trees": 300, "learning_rate": 0.05, "loss": "squared" } ] } }
 /// </code>
-/// A "when" parent must be declared before its child. Errors name the offending entry. What trainers and
+/// A "when" parent must be declared before its child. "starts" is optional (<see cref="StartReader"/>). Errors name the offending entry. What trainers and
 /// parameters exist, and what values each takes, is checked once the task is known (<see cref="SearchSpaceValidator"/>).
 /// </summary>
 public static class SearchSpaceReader
@@ -35,6 +36,9 @@ public static class SearchSpaceReader
                 || !document.RootElement.TryGetProperty("trainers", out var trainers)
                 || trainers.ValueKind != JsonValueKind.Object)
                 throw Error(source, "trainers", "the file needs a \"trainers\" object mapping trainer names to their parameters");
+            foreach (var entry in document.RootElement.EnumerateObject())
+                if (entry.Name is not ("trainers" or "starts"))
+                    throw Error(source, entry.Name, "unknown entry; the file holds \"trainers\" and, optionally, \"starts\"");
 
             var spaces = new List<TrainerSpace>();
             foreach (var trainer in trainers.EnumerateObject())
@@ -48,7 +52,7 @@ public static class SearchSpaceReader
             }
 
             if (spaces.Count == 0) throw Error(source, "trainers", "lists no trainer");
-            return new SearchSpace(spaces, json);
+            return new SearchSpace(StartReader.AddStarts(document.RootElement, spaces, source), json);
         }
     }
 
@@ -97,7 +101,7 @@ public static class SearchSpaceReader
         return new Condition(parent.Name, values);
     }
 
-    private static object ReadScalar(JsonElement element, string path, string source) => element.ValueKind switch
+    internal static object ReadScalar(JsonElement element, string path, string source) => element.ValueKind switch
     {
         JsonValueKind.Number => element.GetDouble(),
         JsonValueKind.String => element.GetString()!,
@@ -125,6 +129,6 @@ public static class SearchSpaceReader
         if (log && low <= 0) throw Error(source, path, "a log-scale range needs \"low\" > 0");
     }
 
-    private static UserInputException Error(string source, string path, string problem) =>
+    internal static UserInputException Error(string source, string path, string problem) =>
         new($"Search space '{source}': {path}: {problem}.");
 }

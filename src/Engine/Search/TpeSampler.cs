@@ -7,7 +7,7 @@ namespace Tuner.Search;
 
 /// <summary>
 /// Tree-structured Parzen Estimator (Bergstra et al. 2011), in the spirit of Optuna's TPESampler.
-/// Each trainer's defaults come first and then <see cref="TpeOptions.StartupTrials"/> random trials (both
+/// Each trainer's defaults come first, then the space's starts, and then <see cref="TpeOptions.StartupTrials"/> random trials (all
 /// exactly as <see cref="RandomSampler"/> draws them, except that with <see cref="TpeOptions.PerSecond"/> a startup
 /// trial's trainer is chosen by its cost for improvement too, so that a few random trials of a trainer whose trials
 /// take a tenth of the budget cannot use it up before the model starts); after that the finished trials are split into the best
@@ -50,6 +50,7 @@ public sealed class TpeSampler : ISampler
     private readonly bool higherIsBetter;
     private readonly TpeOptions options;
     private readonly RandomSampler fallback;
+    private readonly IReadOnlyList<TrialProposal> starts;
     private readonly HistoryIndex index;
     private readonly Lock historyGate = new();
     private readonly Lock overheadGate = new();
@@ -64,6 +65,7 @@ public sealed class TpeSampler : ISampler
         this.options = options ?? TpeOptions.Default;
         this.options.Validate();
         fallback = new RandomSampler(space, seed);
+        starts = space.StartProposals();
         index = new HistoryIndex(space);
     }
 
@@ -97,6 +99,7 @@ public sealed class TpeSampler : ISampler
             index.Update(history, higherIsBetter);
             // Startup counts finished non-baseline trials that tell the model something (Optuna counts finished ones too).
             if (!index.BaselinesDone()) return fallback.Propose(trialNumber, history);
+            if (starts.FirstOrDefault(start => !index.Seen(start.Key)) is { } start) return start;
             var random = RandomSampler.ForTrial(seed, trialNumber, Salt);
             if (index.Informative() < options.StartupTrials)
                 return options.PerSecond ? RandomDraw(ChooseByCost(history), random) ?? fallback.Propose(trialNumber, history) : fallback.Propose(trialNumber, history);

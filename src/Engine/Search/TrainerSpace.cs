@@ -3,6 +3,12 @@ namespace Tuner.Search;
 /// <summary>A trainer and the parameters searched for it, in sampling order (parents before children).</summary>
 public sealed record TrainerSpace(string Trainer, IReadOnlyList<ParameterSpec> Parameters)
 {
+    /// <summary>
+    /// Complete configurations of this space to try right after the baselines (the file's "starts"): points a
+    /// practitioner would try first, which the search then learns from like any other trial.
+    /// </summary>
+    public IReadOnlyList<Dictionary<string, object>> Starts { get; init; } = [];
+
     /// <summary>Samples every active parameter; a conditional one only when its parent took a listed value.</summary>
     public Dictionary<string, object> Sample(Random random)
     {

@@ -56,6 +56,61 @@ public sealed class SearchSpaceTests
         Assert.StartsWith("Search space 'space.json'", error.Message);
     }
 
+    /// <summary>A space file up to its "starts", left open for them.</summary>
+    private const string SgdTrainers = """
+        {"trainers": {"sgd": {
+            "loss": {"type": "categorical", "choices": ["log", "huber"]},
+            "delta": {"type": "float", "low": 0.1, "high": 2, "when": {"loss": ["huber"]}},
+            "epochs": {"type": "int", "low": 5, "high": 40},
+            "batch_size": {"value": 32}}}
+        """;
+
+    [Theory]
+    [InlineData("""{"trainers": {"sgd": {}}, "start": {}}""", "start: unknown entry")]
+    [InlineData(SgdTrainers + """, "starts": {"mlp": [{}]}}""", "starts.mlp: 'mlp' is not under \"trainers\"")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": {"loss": "log"}}}""", "starts.sgd: must be a list")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "hinge", "epochs": 10}]}}""", "starts.sgd[0].loss: \"hinge\" is not one of \"log\", \"huber\"")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "log", "epochs": 10.5}]}}""", "starts.sgd[0].epochs: 10.5 is not a whole number in [5, 40]")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "log", "epochs": 50}]}}""", "starts.sgd[0].epochs: 50 is not a whole number in [5, 40]")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "huber", "epochs": 10}]}}""", "starts.sgd[0]: gives no value for 'delta'")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "log", "delta": 1, "epochs": 10}]}}""", "starts.sgd[0].delta: is not active in this start: it applies only when loss is huber")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "log", "epochs": 10, "epocs": 9}]}}""", "starts.sgd[0].epocs: sgd declares no parameter 'epocs'")]
+    [InlineData(SgdTrainers + """, "starts": {"sgd": [{"loss": "log", "epochs": 10, "batch_size": 64}]}}""", "starts.sgd[0].batch_size: 64 differs from the fixed value 32")]
+    public void Invalid_starts_name_the_offending_entry(string json, string expected)
+    {
+        var error = Assert.Throws<UserInputException>(() => SearchSpaceReader.Parse(json, "space.json"));
+        Assert.Contains(expected, error.Message);
+        Assert.StartsWith("Search space 'space.json'", error.Message);
+    }
+
+    [Fact]
+    public void A_start_is_a_complete_point_of_its_space_with_the_fixed_values()
+    {
+        var space = SearchSpaceReader.Parse(SgdTrainers + """, "starts": {"sgd": [{"loss": "huber", "delta": 1.5, "epochs": 12}]}}""", "space.json");
+
+        var start = Assert.Single(space.Find("sgd")!.Starts);
+        Assert.Equal(new Dictionary<string, object> { ["loss"] = "huber", ["delta"] = 1.5, ["epochs"] = 12.0, ["batch_size"] = 32.0 }, start);
+    }
+
+    [Theory]
+    [InlineData(TaskKind.Binary)]
+    [InlineData(TaskKind.Multiclass)]
+    [InlineData(TaskKind.Regression)]
+    public void Both_samplers_propose_the_starts_once_right_after_the_baselines(TaskKind task)
+    {
+        var space = BuiltInSpaces.For(task);
+        var starts = space.StartProposals();
+        Assert.Contains(starts, s => s.Trainer == "mlp");
+        foreach (var sampler in new ISampler[] { new RandomSampler(space, 2), new TpeSampler(space, 2, higherIsBetter: true) })
+        {
+            var proposals = Propose(sampler, space.Trainers.Count + starts.Count + 20);
+            var afterBaselines = proposals.Skip(space.Trainers.Count).ToList();
+            Assert.Equal(starts.Select(s => s.Key), afterBaselines.Take(starts.Count).Select(p => p.Key));
+            Assert.All(afterBaselines, p => Assert.False(p.IsBaseline));
+            Assert.Equal(proposals.Count, proposals.Select(p => p.Key).Distinct().Count());
+        }
+    }
+
     [Fact]
     public void Random_sampler_is_reproducible_and_never_repeats_a_configuration()
     {
@@ -69,7 +124,7 @@ public sealed class SearchSpaceTests
         Assert.All(first.Take(space.Trainers.Count), p => Assert.True(p.IsBaseline));
     }
 
-    private static List<TrialProposal> Propose(RandomSampler sampler, int count)
+    private static List<TrialProposal> Propose(ISampler sampler, int count)
     {
         var history = new List<TrialRecord>();
         for (var n = 0; n < count; n++)
