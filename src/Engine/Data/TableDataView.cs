@@ -9,8 +9,10 @@ namespace Tuner.Data;
 /// </summary>
 internal static class TableDataView
 {
-    public static ColumnarDataView Over(Dataset data, int[] rows) =>
-        new(data.Columns.Select(c => new TableColumn(c.Info.Name, c.Numbers, c.Strings)).ToList(), rows);
+    public static ColumnarDataView Over(Dataset data, int[] rows) => new(Columns(data), rows);
+
+    public static List<TableColumn> Columns(Dataset data) =>
+        data.Columns.Select(c => new TableColumn(c.Info.Name, c.Numbers, c.Strings)).ToList();
 
     public static ColumnarDataView AllRows(Dataset data) => Over(data, Enumerable.Range(0, data.Rows).ToArray());
 
@@ -21,8 +23,7 @@ internal static class TableDataView
         var texts = data.Labels.Select(v => label.Task == TaskKind.Regression
             ? v.ToString("R", CultureInfo.InvariantCulture)
             : label.Classes[(int)v]).ToArray();
-        var columns = data.Columns.Select(c => new TableColumn(c.Info.Name, c.Numbers, c.Strings))
-            .Append(new TableColumn(label.Column, null, texts)).ToList();
+        var columns = Columns(data).Append(new TableColumn(label.Column, null, texts)).ToList();
         return new ColumnarDataView(columns, rows);
     }
 }

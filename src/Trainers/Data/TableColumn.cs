@@ -7,4 +7,11 @@ namespace Tuner.Trainers.Data;
 internal sealed record TableColumn(string Name, float[]? Numbers, string?[]? Strings)
 {
     public bool IsNumeric => Numbers is not null;
+
+    /// <summary>A new column of this one's cells at <paramref name="rows"/>, in that order.</summary>
+    public TableColumn Gather(int[] rows) => this with
+    {
+        Numbers = Numbers is null ? null : Array.ConvertAll(rows, r => Numbers[r]),
+        Strings = Strings is null ? null : Array.ConvertAll(rows, r => Strings[r]),
+    };
 }

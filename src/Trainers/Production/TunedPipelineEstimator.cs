@@ -21,18 +21,19 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
         // keeps neighbouring rows together), and the one-hot slots follow the order values first appear.
         var order = Enumerable.Range(0, labels.Length).ToArray();
         new Random(settings.Seed).Shuffle(order);
-        var trainView = new ColumnarDataView(columns, order);
+        var trainColumns = columns.Select(c => c.Gather(order)).ToList(); // read in sequence, as the tuner does
+        var inOrder = Enumerable.Range(0, order.Length).ToArray();
+        var trainView = new ColumnarDataView(trainColumns, inOrder);
         var featurizer = plan.Build(ml).Fit(trainView);
-        var featurized = featurizer.Transform(trainView);
-        var training = Labeled(featurized, order.Select(r => labels[r]).ToArray());
+        var training = Labeled(featurizer, trainColumns, inOrder, order.Select(r => labels[r]).ToArray());
         var checking = training;
         if (validation is not null)
         {
             var (validColumns, validLabels) = Read(validation);
-            checking = Labeled(featurizer.Transform(new ColumnarDataView(validColumns, Enumerable.Range(0, validLabels.Length).ToArray())), validLabels);
+            checking = Labeled(featurizer, validColumns, Enumerable.Range(0, validLabels.Length).ToArray(), validLabels);
         }
 
-        return Train(ml, settings, featurizer, featurized, training, checking);
+        return Train(ml, settings, featurizer, featurizer.Transform(trainView), training, checking);
     }
 
     /// <summary>
@@ -71,6 +72,6 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
         return (kept, labelled.Select(r => settings.EncodeLabel(labels[r]!)).ToArray());
     }
 
-    private LabeledData Labeled(IDataView featurized, float[] labels) =>
-        FeatureVectors.ToLabeled(featurized, labels, settings.Task, settings.Classes.Count, settings.Classes);
+    private LabeledData Labeled(ITransformer featurizer, IReadOnlyList<TableColumn> columns, int[] rows, float[] labels) =>
+        FeatureVectors.ToLabeled(featurizer, columns, rows, labels, settings.Task, settings.Classes.Count, settings.Classes);
 }

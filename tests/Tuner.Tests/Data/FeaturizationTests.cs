@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Tuner.Data;
+using Tuner.Trainers.Production;
 
 namespace Tuner.Tests.Data;
 
@@ -44,6 +45,25 @@ public sealed class FeaturizationTests
             Assert.NotEqual(0, Column(fold.Validation.Features, 0).Average(), 4);
             Assert.All(fold.Training.Features.ToArray(), value => Assert.True(float.IsFinite(value)));
         }
+    }
+
+    [Fact]
+    public void Featurizing_in_shares_gives_the_matrix_of_one_pass()
+    {
+        var dir = Samples.TempDirectory();
+        var random = new Random(11);
+        string Cell(string value) => random.NextDouble() < 0.02 ? "" : value;
+        var csv = "x,flag,colour,code,y\n" + string.Concat(Enumerable.Range(0, 50_000).Select(i =>
+            $"{Cell($"{random.NextDouble() * 100:F3}")},{Cell(random.Next(2) == 0 ? "yes" : "no")},{Cell($"c{random.Next(5)}")},{Cell($"k{random.Next(400)}")},{i % 2}\n"));
+        var data = DatasetLoader.Load(new DataOptions(Samples.WriteCsv(dir, "d.csv", csv), "y", null, []));
+        var rows = Enumerable.Range(0, data.Rows).Reverse().ToArray();
+        var featurizer = Featurizer.Plan(data, rows).Build(new MLContext(1)).Fit(TableDataView.Over(data, rows));
+
+        var inShares = FeatureVectors.Materialize(featurizer, TableDataView.Columns(data), rows);
+        var onePass = FeatureVectors.Materialize(featurizer.Transform(TableDataView.Over(data, rows)), rows.Length);
+
+        Assert.True(inShares.Columns > 200); // numbers, indicators, one-hot and hashed buckets
+        Assert.Equal(onePass.ToArray(), inShares.ToArray());
     }
 
     [Fact]
