@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Tuner.Trainers.Data;
@@ -20,6 +21,14 @@ internal static class ModelTransformer
     /// <param name="classes">The class names in index order (empty for regression).</param>
     public static ITransformer From(MLContext ml, ITrainedModel model, TaskKind task, IDataView featurized, IReadOnlyList<string> classes)
     {
+        if (model is LabelRange.RangedModel ranged)
+        {
+            var unbounded = From(ml, ranged.Inner, task, featurized, classes);
+            var bounds = ml.Transforms.Expression(MlNetHead.Score, BoundsExpression(ranged.Low, ranged.High), MlNetHead.Score)
+                .Fit(unbounded.Transform(featurized));
+            return new TransformerChain<ITransformer>(unbounded, bounds);
+        }
+
         if (model is MlNetModel mlNet)
         {
             if (task != TaskKind.Multiclass) return mlNet.Transformer;
@@ -53,5 +62,17 @@ internal static class ModelTransformer
         {
             File.Delete(graph);
         }
+    }
+
+    /// <summary>An ML.NET expression holding a score to [low, high] (NaN stays NaN, as Math.Clamp leaves it).</summary>
+    private static string BoundsExpression(float low, float high)
+    {
+        static string Literal(float value)
+        {
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            return (text.Contains('.') || text.Contains('E') ? text : text + ".0") + "f";
+        }
+
+        return $"s => s < {Literal(low)} ? {Literal(low)} : s > {Literal(high)} ? {Literal(high)} : s";
     }
 }

@@ -43,9 +43,12 @@ internal static class TrainerRegistry
     /// </summary>
     public static int FirstPrunableEpoch(string trainer) => Find(trainer)?.FirstPrunableEpoch ?? 1;
 
-    /// <summary>A fresh trainer for one fold of one trial; the seed makes its randomness reproducible.</summary>
+    /// <summary>
+    /// A fresh trainer for one fold of one trial; the seed makes its randomness reproducible. Its regression models
+    /// predict within the training labels' range (<see cref="LabelRange"/>).
+    /// </summary>
     public static IEpochTrainer Create(string trainer, int seed) =>
-        (Find(trainer) ?? throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", Names)}.", nameof(trainer))).Create(seed);
+        new LabelRange((Find(trainer) ?? throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", Names)}.", nameof(trainer))).Create(seed));
 
     /// <summary>What the shared mini-batch loop reads: loop, loss (and class weights), schedule, optimiser and clipping.</summary>
     private static IEnumerable<ParameterInfo> GradientLoopParameters(TaskKind task) =>
