@@ -32,6 +32,7 @@ public sealed class TuningSession : IDisposable
     private readonly OutputTimePlan _timePlan;
     private TimeSpan _searchTime;
     private DateTimeOffset? _deadline;
+    private readonly WinnerModel _winnerModel;
 
     private TuningSession(StudyData prepared, IStudyStore store, bool ownsStore, StudyInfo study, StudyPlan plan, Budget budget, OutputTimePlan timePlan,
         ISampler sampler, IPruner pruner, int parallel, string outDirectory, ILogger? logger)
@@ -39,6 +40,7 @@ public sealed class TuningSession : IDisposable
         (_prepared, Store, _ownsStore, Study, Plan, Budget, _timePlan, _sampler, _pruner, _parallel, OutDirectory, _logger) =
             (prepared, store, ownsStore, study, plan, budget, timePlan, sampler, pruner, parallel, outDirectory, logger);
         TrialsBefore = store.LoadTrials(study.Id).Count(t => t.IsFinished);
+        _winnerModel = new WinnerModel(study.Config.HigherIsBetter);
     }
 
     public StudyInfo Study { get; }
@@ -197,7 +199,7 @@ public sealed class TuningSession : IDisposable
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         _deadline ??= DateTimeOffset.UtcNow + _timePlan.Total;
-        var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger, BigDataRows);
+        var runner = new StudyRunner(Store, Study, _prepared, _sampler, _pruner, _parallel, Plan.HeartbeatTimeout, progress ?? SilentProgress.Instance, _logger, BigDataRows, _winnerModel);
         await runner.RunAsync(Budget, cancellationToken, _timePlan.Total is null ? null : SearchTimeGiven);
         _searchTime += clock.Elapsed;
     }
@@ -247,7 +249,8 @@ public sealed class TuningSession : IDisposable
         // Both train the winner on their own: with cores for parallel trials and memory for a second fit, the export takes
         // one core while the curve takes another.
         var plan = _timePlan with { ExportBesideSizeCurve = _timePlan.ExportBesideSizeCurve && SecondFitFits(best) };
-        var exporting = plan.ExportBesideSizeCurve ? Task.Run(() => ModelExporter.Export(_prepared, settings, directory)) : null;
+        var trained = _winnerModel.Of(best.Number);
+        var exporting = plan.ExportBesideSizeCurve ? Task.Run(() => ModelExporter.Export(_prepared, settings, directory, trained)) : null;
         var report = Path.Combine(directory, "report.html");
         string? verdict;
         try
@@ -261,7 +264,7 @@ public sealed class TuningSession : IDisposable
             ((IAsyncResult?)exporting)?.AsyncWaitHandle.WaitOne();
         }
 
-        var model = exporting?.GetAwaiter().GetResult() ?? ModelExporter.Export(_prepared, settings, directory);
+        var model = exporting?.GetAwaiter().GetResult() ?? ModelExporter.Export(_prepared, settings, directory, trained);
         return new StudyOutcome(Study, ranked, best, [leaderboard, bestJson, report, .. model.Files], verdict, model.Message)
         {
             TiedWithBest = tied,

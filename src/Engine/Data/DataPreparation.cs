@@ -80,5 +80,5 @@ internal static class DataPreparation
 
     /// <summary>The <paramref name="rows"/> of <paramref name="columns"/>, featurized, labelled with <paramref name="data"/>'s labels of <paramref name="dataRows"/>.</summary>
     private static LabeledData ToLabeled(ITransformer featurizer, IReadOnlyList<TableColumn> columns, int[] rows, Dataset data, int[] dataRows) =>
-        FeatureVectors.ToLabeled(featurizer, columns, rows, dataRows.Select(r => data.Labels[r]).ToArray(), data.Label.Task, data.Label.Classes.Count);
+        FeatureVectors.ToLabeled(featurizer, columns, rows, dataRows.Select(r => data.Labels[r]).ToArray(), data.Label.Task, data.Label.Classes.Count, data.Label.Classes);
 }

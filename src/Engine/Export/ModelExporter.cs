@@ -17,27 +17,27 @@ internal static class ModelExporter
 {
     public static bool CanExport(string trainer) => TrainerRegistry.IsKnown(trainer);
 
-    public static void Save(StudyData data, TunedSettings settings, string path)
+    /// <param name="trained">The winning trial's own model of the first fold, when this process still holds it (<see cref="Study.WinnerModel"/>): the same fit, not made again.</param>
+    public static void Save(StudyData data, TunedSettings settings, string path, ITrainedModel? trained = null)
     {
         var ml = new MLContext(settings.Seed);
         var fold = data.Folds[0];
         // The first fold's featurizer and matrices are what settings.CreatePipeline(ml, validation rows).Fit(training
         // rows) would build: the same plan fitted on the same rows in the same seeded order (the parity suite checks it).
         var featurized = fold.Featurizer.Transform(TableDataView.Over(data.Data, fold.TrainingRows));
-        LabeledData Named(LabeledData rows) => new(rows.Features, rows.Labels.ToArray(), rows.Task, rows.ClassCount, settings.Classes);
-        var model = TunedPipelineEstimator.Train(ml, settings, fold.Featurizer, featurized, Named(fold.Training), Named(fold.Validation));
+        var model = TunedPipelineEstimator.Train(ml, settings, fold.Featurizer, featurized, fold.Training, fold.Validation, trained);
         ml.Model.Save(model, TableDataView.AllRows(data.Data).Schema, path);
         new ModelLabels(settings.Task.ToString().ToLowerInvariant(), settings.Label, settings.Classes, settings.Trainer, settings.Featurization,
             Onnx: MlNetCatalog.Find(settings.Trainer) is null).AddTo(path);
     }
 
     /// <summary>Writes model.zip and Consumption.cs when the winner's trainer can be saved; says what it did.</summary>
-    public static (string Message, IReadOnlyList<string> Files) Export(StudyData prepared, TunedSettings settings, string outDirectory)
+    public static (string Message, IReadOnlyList<string> Files) Export(StudyData prepared, TunedSettings settings, string outDirectory, ITrainedModel? trained = null)
     {
         if (!CanExport(settings.Trainer))
             return ($"No model.zip: trainer '{settings.Trainer}' cannot be exported.", []);
         var model = Path.Combine(outDirectory, "model.zip");
-        Save(prepared, settings, model);
+        Save(prepared, settings, model, trained);
         new MLContext().Model.Load(model, out var schema);
         var header = CsvReader.ReadHeader(prepared.Data.Path);
         var consumption = Path.Combine(outDirectory, "Consumption.cs");

@@ -22,7 +22,7 @@ namespace Tuner.Study;
 /// </summary>
 internal sealed class StudyRunner(
     IStudyStore store, StudyInfo study, StudyData data, ISampler sampler, IPruner pruner, int parallel, TimeSpan heartbeatTimeout,
-    IStudyProgress progress, ILogger? logger = null, int bigDataRows = RowRungs.BigDataRows)
+    IStudyProgress progress, ILogger? logger = null, int bigDataRows = RowRungs.BigDataRows, WinnerModel? winnerModel = null)
 {
     private static readonly TimeSpan WaitForOthers = TimeSpan.FromMilliseconds(250);
 
@@ -57,7 +57,7 @@ internal sealed class StudyRunner(
         lock (_gate) Sync();
         var rungs = RowRungs.For(data.Folds[0].Training.Rows, pruner, bigDataRows);
         if (rungs is not null) RowRungs.Save(store, study.Id, rungs);
-        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board, rungs);
+        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board, rungs, winnerModel);
         using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
         using var searchClock = searchTime is null ? null : Heartbeats.Every(SearchTimeCheck, () => { lock (_gate) StopWhenSearchTimeIsUp(stop); }, logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))

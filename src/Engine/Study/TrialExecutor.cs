@@ -18,7 +18,7 @@ namespace Tuner.Study;
 /// throws (out of memory included) fails only its own trial; a store that cannot take the curve is the
 /// study's problem, not the trial's, and goes up to the runner.
 /// </summary>
-internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board, RowRungs? rungs = null)
+internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board, RowRungs? rungs = null, WinnerModel? winnerModel = null)
 {
     private readonly TrialUncertainty _uncertainty = new(metric, studySeed, data.Folds[0].Validation.Rows);
 
@@ -38,6 +38,7 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
                 return stopped with { DurationSeconds = clock.Elapsed.TotalSeconds, PeakMemoryBytes = memory.PeakBytes };
             HyperParameters? cutShortTo = null;
             string? note = null;
+            ITrainedModel? firstFoldModel = null;
             foreach (var fold in data.Folds)
             {
                 TrainingOutcome outcome;
@@ -60,6 +61,7 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
                     return new TrialResult(state, null, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds, memory.PeakBytes, message);
                 }
 
+                firstFoldModel ??= outcome.Model;
                 var predictions = outcome.Model.Predict(fold.Validation.Features);
                 folds.Add(TrialMetrics.ForFold(outcome.Model, fold.Training, fold.Validation, predictions));
                 if (data.Folds.Count == 1) replicates = _uncertainty.Bootstrap(fold.Validation, predictions);
@@ -68,7 +70,12 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
             var metrics = TrialMetrics.Combine(folds);
             var value = metrics[$"valid_{metric}"];
             replicates ??= _uncertainty.Folds(folds);
-            if (double.IsFinite(value)) _uncertainty.AddInterval(metrics, replicates);
+            if (double.IsFinite(value))
+            {
+                _uncertainty.AddInterval(metrics, replicates);
+                winnerModel?.Offer(trial.Number, value, firstFoldModel!);
+            }
+
             return double.IsFinite(value)
                 ? new TrialResult(TrialState.Complete, value, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, note) { Replicates = replicates, CutShortTo = cutShortTo }
                 : new TrialResult(TrialState.Diverged, null, metrics, clock.Elapsed.TotalSeconds, memory.PeakBytes, $"validation {metric} is not a number");

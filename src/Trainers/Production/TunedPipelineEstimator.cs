@@ -39,15 +39,21 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
     /// <summary>
     /// Trains the chosen trainer on rows already featurized by <paramref name="featurizer"/> and chains the two. The
     /// tuner's export passes its study's featurizer and matrices, which are what <see cref="Fit"/> builds from the
-    /// same rows, so a million-row model.zip is not featurized twice.
+    /// same rows, so a million-row model.zip is not featurized twice, and, when it still holds it, the winning trial's
+    /// own model of those rows (<paramref name="trained"/>), which is that same fit, so it is not trained twice either.
     /// </summary>
-    internal static ITransformer Train(MLContext ml, TunedSettings settings, ITransformer featurizer, IDataView featurized, LabeledData training, LabeledData checking)
+    internal static ITransformer Train(MLContext ml, TunedSettings settings, ITransformer featurizer, IDataView featurized, LabeledData training, LabeledData checking, ITrainedModel? trained = null)
     {
-        var outcome = TrainerRegistry.Create(settings.Trainer, settings.TrainerSeed)
-            .Train(training, checking, settings.TrainerParameters, settings.Metric, _ => true, CancellationToken.None);
-        if (outcome.Status == TrainingStatus.Diverged)
-            throw new InvalidOperationException($"Training with the tuned settings diverged on this data: {outcome.Message}");
-        return new TransformerChain<ITransformer>(featurizer, ModelTransformer.From(ml, outcome.Model, settings.Task, featurized, settings.Classes));
+        if (trained is null)
+        {
+            var outcome = TrainerRegistry.Create(settings.Trainer, settings.TrainerSeed)
+                .Train(training, checking, settings.TrainerParameters, settings.Metric, _ => true, CancellationToken.None);
+            if (outcome.Status == TrainingStatus.Diverged)
+                throw new InvalidOperationException($"Training with the tuned settings diverged on this data: {outcome.Message}");
+            trained = outcome.Model;
+        }
+
+        return new TransformerChain<ITransformer>(featurizer, ModelTransformer.From(ml, trained, settings.Task, featurized, settings.Classes));
     }
 
     /// <summary>
