@@ -2,7 +2,7 @@
 """Side by side at equal time, one method at a time on the whole machine: Tuner's default search, Tuner restricted
 to trainer families, Optuna+XGBoost and Optuna+scikit-learn SGD, on the sample datasets, over several seeds.
 
-Usage: run.py [--seconds 60] [--seeds 5] [--datasets spam,credit_data,...] [--methods tuner,families,xgboost,sgd,tuner:sgd+mlp,...]
+Usage: run.py [--seconds 60] [--seeds 5] [--first-seed 1] [--datasets spam,credit_data,...] [--methods tuner,families,xgboost,sgd,tuner:sgd+mlp,...]
 "xgboost-mean" is Optuna+XGBoost with missing numbers replaced by the training mean (as Tuner's featurizer does).
 "families" stands for Tuner restricted to each trainer family of the dataset's task alone (tuner:lightgbm, tuner:sgd, ...).
 Each seed splits each dataset 60/20/20 (the raw CSV lines, seeded) into training, validation and test files. Every
@@ -42,6 +42,7 @@ FAMILIES = {  # the trainer families of each task's built-in space (src/Engine/S
 parser = argparse.ArgumentParser()
 parser.add_argument("--seconds", type=float, default=60)
 parser.add_argument("--seeds", type=int, default=5)
+parser.add_argument("--first-seed", type=int, default=1, help="the seeds run are first-seed, first-seed + 1, ...")
 parser.add_argument("--datasets", default=",".join(DATASETS))
 parser.add_argument("--methods", default="tuner,xgboost,sgd")
 args = parser.parse_args()
@@ -102,7 +103,7 @@ results = {}
 print(f"Peers: {args.seconds:.0f} s per run, {args.seeds} seed(s), {os.cpu_count()} cores; metric: binary AUC, multiclass accuracy, regression R^2")
 for name in args.datasets.split(","):
     label, task, ignore = DATASETS[name]
-    for seed in range(1, args.seeds + 1):
+    for seed in range(args.first_seed, args.first_seed + args.seeds):
         train, valid, test = split(name, seed)
         for method in expand(args.methods, task):
             runner = run_tuner if method.startswith("tuner") else run_peer

@@ -102,6 +102,18 @@ public sealed class NoiseAwareRankingTests
     }
 
     [Fact]
+    public void Each_trainers_best_tied_trial_is_a_candidate_before_near_copies_of_the_best()
+    {
+        string[] trainers = ["sgd", "sgd", "sgd", "sgd", "lbfgs_logistic", "sgd", "lightgbm", "sgd", "sdca_logistic", "fasttree", "mlp"];
+        var trials = trainers.Select((trainer, n) => new TrialRecord(n, n, TrialState.Complete, trainer, new(new Dictionary<string, object>()), false,
+            DateTimeOffset.UtcNow, 1, 0, null, 1.0 - n / 100.0, new Dictionary<string, double>())).ToList();
+        var tied = Enumerable.Range(0, 10).ToHashSet(); // mlp (10) is not tied
+
+        Assert.Equal([0, 4, 6, 8, 9], WinnerReevaluation.Candidates(trials, tied).Select(t => t.Number));
+        Assert.Equal([0, 1, 2, 4, 6], WinnerReevaluation.Candidates(trials, new HashSet<int> { 0, 1, 2, 4, 6, 7 }).Select(t => t.Number));
+    }
+
+    [Fact]
     public void The_fresh_folds_are_not_built_when_their_matrices_would_not_fit_in_the_memory_left()
     {
         var data = DatasetLoader.Load(new DataOptions(Samples.Data("breastcancer_wisc_na.csv"), "Class", null, ["Id"]));
