@@ -58,27 +58,23 @@ internal static class DataPreparation
         var given = trainRows;
         trainRows = trainRows.ToArray();
         new Random(seed + index).Shuffle(trainRows);
-        // The training cells are copied into that order once, so ML.NET's passes (the fit's, then the matrix's)
-        // read each column in sequence instead of jumping about the whole table for every cell.
+        // The training cells are copied into that order once, so the passes over them (the fit's statistics, then
+        // the matrix's) read each column in sequence instead of jumping about the whole table for every cell.
         var trainColumns = TableDataView.Columns(trainData).Select(c => c.Gather(trainRows)).ToList();
         var inOrder = Enumerable.Range(0, trainRows.Length).ToArray();
-        var trainView = new ColumnarDataView(trainColumns, inOrder);
-        var featurizer = Featurizer.Plan(trainData, trainRows).Build(ml).Fit(trainView);
-        if (index == 0) MatrixMemory.RequireRoom(trainData.Path, trainRows.Length + validRows.Length, FeatureCount(featurizer, trainView), folds);
+        var featurizer = Featurizer.Plan(trainData, trainRows).Fit(ml, trainColumns, inOrder);
+        if (index == 0) MatrixMemory.RequireRoom(trainData.Path, trainRows.Length + validRows.Length, featurizer.FeatureCount(trainColumns), folds);
         var training = ToLabeled(featurizer, trainColumns, inOrder, trainData, trainRows);
         return new Fold(
             index,
             training,
             ToLabeled(featurizer, TableDataView.Columns(validData), validRows, validData, validRows),
-            featurizer,
+            featurizer.Transformer,
             given,
             validRows);
     }
 
-    private static int FeatureCount(ITransformer featurizer, IDataView view) =>
-        ((Microsoft.ML.Data.VectorDataViewType)featurizer.GetOutputSchema(view.Schema)[FeaturizationPlan.FeaturesColumn].Type).Size;
-
     /// <summary>The <paramref name="rows"/> of <paramref name="columns"/>, featurized, labelled with <paramref name="data"/>'s labels of <paramref name="dataRows"/>.</summary>
-    private static LabeledData ToLabeled(ITransformer featurizer, IReadOnlyList<TableColumn> columns, int[] rows, Dataset data, int[] dataRows) =>
+    private static LabeledData ToLabeled(FittedFeaturization featurizer, IReadOnlyList<TableColumn> columns, int[] rows, Dataset data, int[] dataRows) =>
         FeatureVectors.ToLabeled(featurizer, columns, rows, dataRows.Select(r => data.Labels[r]).ToArray(), data.Label.Task, data.Label.Classes.Count, data.Label.Classes);
 }

@@ -4,7 +4,7 @@ using Tuner.Trainers.Data;
 
 namespace Tuner.Trainers.Production;
 
-/// <summary>Copies the "Features" column of featurized rows into a dense row-major matrix.</summary>
+/// <summary>Copies the "Features" column of rows featurized by ML.NET into a dense row-major matrix.</summary>
 internal static class FeatureVectors
 {
     /// <summary>Below this many rows a share is not worth a thread of its own.</summary>
@@ -14,8 +14,8 @@ internal static class FeatureVectors
     /// <paramref name="rows"/> of <paramref name="columns"/>, featurized, as the trainers take them, with their
     /// encoded labels (one per row, in order) and, when given, the class names.
     /// </summary>
-    public static LabeledData ToLabeled(ITransformer featurizer, IReadOnlyList<TableColumn> columns, int[] rows, float[] labels, TaskKind task, int classCount, IReadOnlyList<string>? classNames = null) =>
-        new(Materialize(featurizer, columns, rows), labels, task, classCount, classNames);
+    public static LabeledData ToLabeled(FittedFeaturization featurizer, IReadOnlyList<TableColumn> columns, int[] rows, float[] labels, TaskKind task, int classCount, IReadOnlyList<string>? classNames = null) =>
+        new(featurizer.Materialize(columns, rows), labels, task, classCount, classNames);
 
     /// <summary>
     /// The rows cut into one contiguous share per core, each share read through the fitted featurizer on its

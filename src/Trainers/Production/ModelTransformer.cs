@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Tuner.Trainers.Data;
@@ -65,14 +64,6 @@ internal static class ModelTransformer
     }
 
     /// <summary>An ML.NET expression holding a score to [low, high] (NaN stays NaN, as Math.Clamp leaves it).</summary>
-    private static string BoundsExpression(float low, float high)
-    {
-        static string Literal(float value)
-        {
-            var text = value.ToString("R", CultureInfo.InvariantCulture);
-            return (text.Contains('.') || text.Contains('E') ? text : text + ".0") + "f";
-        }
-
-        return $"s => s < {Literal(low)} ? {Literal(low)} : s > {Literal(high)} ? {Literal(high)} : s";
-    }
+    private static string BoundsExpression(float low, float high) =>
+        $"s => s < {FloatLiteral.Of(low)} ? {FloatLiteral.Of(low)} : s > {FloatLiteral.Of(high)} ? {FloatLiteral.Of(high)} : s";
 }

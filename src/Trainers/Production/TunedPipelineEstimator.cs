@@ -18,13 +18,12 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
         var plan = settings.Featurization;
         var (columns, labels) = Read(input);
         // The tuner lays its training rows out in this seeded order (the trainers' blocked epoch shuffle
-        // keeps neighbouring rows together), and the one-hot slots follow the order values first appear.
+        // keeps neighbouring rows together, and the statistics are summed in this order).
         var order = Enumerable.Range(0, labels.Length).ToArray();
         new Random(settings.Seed).Shuffle(order);
         var trainColumns = columns.Select(c => c.Gather(order)).ToList(); // read in sequence, as the tuner does
         var inOrder = Enumerable.Range(0, order.Length).ToArray();
-        var trainView = new ColumnarDataView(trainColumns, inOrder);
-        var featurizer = plan.Build(ml).Fit(trainView);
+        var featurizer = plan.Fit(ml, trainColumns, inOrder);
         var training = Labeled(featurizer, trainColumns, inOrder, order.Select(r => labels[r]).ToArray());
         var checking = training;
         if (validation is not null)
@@ -33,7 +32,7 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
             checking = Labeled(featurizer, validColumns, Enumerable.Range(0, validLabels.Length).ToArray(), validLabels);
         }
 
-        return Train(ml, settings, featurizer, featurizer.Transform(trainView), training, checking);
+        return Train(ml, settings, featurizer.Transformer, featurizer.Transformer.Transform(new ColumnarDataView(trainColumns, inOrder)), training, checking);
     }
 
     /// <summary>
@@ -61,7 +60,8 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
     /// featurized shape. ML.NET keeps the constructors of schema-shape columns internal, so the model's own
     /// output columns (Score, Probability, PredictedLabel) appear only once fitted.
     /// </summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => settings.Featurization.Build(ml).GetOutputSchema(inputSchema);
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
+        settings.Featurization.Estimator(ml, FeaturizationStatistics.Unfitted(settings.Featurization)).GetOutputSchema(inputSchema);
 
     /// <summary>The feature columns and the encoded labels of the rows that have a label.</summary>
     private (List<TableColumn> Columns, float[] Labels) Read(IDataView view)
@@ -78,6 +78,6 @@ internal sealed class TunedPipelineEstimator(MLContext ml, TunedSettings setting
         return (kept, labelled.Select(r => settings.EncodeLabel(labels[r]!)).ToArray());
     }
 
-    private LabeledData Labeled(ITransformer featurizer, IReadOnlyList<TableColumn> columns, int[] rows, float[] labels) =>
+    private LabeledData Labeled(FittedFeaturization featurizer, IReadOnlyList<TableColumn> columns, int[] rows, float[] labels) =>
         FeatureVectors.ToLabeled(featurizer, columns, rows, labels, settings.Task, settings.Classes.Count, settings.Classes);
 }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Tuner.Data;
+using Tuner.Trainers.Data;
 using Tuner.Trainers.Production;
 
 namespace Tuner.Tests.Data;
@@ -48,22 +49,81 @@ public sealed class FeaturizationTests
     }
 
     [Fact]
-    public void Featurizing_in_shares_gives_the_matrix_of_one_pass()
+    public void The_cell_featurizer_writes_ml_nets_matrix_bit_for_bit()
     {
         var dir = Samples.TempDirectory();
-        var random = new Random(11);
-        string Cell(string value) => random.NextDouble() < 0.02 ? "" : value;
-        var csv = "x,flag,colour,code,y\n" + string.Concat(Enumerable.Range(0, 50_000).Select(i =>
-            $"{Cell($"{random.NextDouble() * 100:F3}")},{Cell(random.Next(2) == 0 ? "yes" : "no")},{Cell($"c{random.Next(5)}")},{Cell($"k{random.Next(400)}")},{i % 2}\n"));
+        var (train, rows) = MixedData(dir, 50_000, seed: 11);
+        // Rows of another file: numbers beyond the training range, values training never saw, yes/no words in
+        // other cases, and cells padded with spaces (trimmed by the pipeline's expression).
+        var valid = DatasetLoader.LoadValidation(Samples.WriteCsv(dir, "valid.csv", "x,big,flag,colour,code,y\n" +
+            "1e9,-3e12,Y,purple,k9999,0\n,,, c1 ,,1\n-0.5,7,YES,c4,  k3,0\n"), train);
+        var fitted = Featurizer.Plan(train, rows).Fit(new MLContext(1), TableDataView.Columns(train), rows);
+
+        AssertSameAsMlNet(fitted, train, rows);
+        AssertSameAsMlNet(fitted, valid, Enumerable.Range(0, valid.Rows).ToArray());
+        Assert.True(fitted.FeatureCount(TableDataView.Columns(train)) > 200); // numbers, indicators, one-hot and hashed buckets
+    }
+
+    [Fact]
+    public void A_categorical_column_missing_in_every_training_row_is_featurized_alike()
+    {
+        var dir = Samples.TempDirectory();
+        var csv = "x,c,y\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"{i},{(i < 80 ? "" : "v" + i % 3)},{i % 2}\n"));
         var data = DatasetLoader.Load(new DataOptions(Samples.WriteCsv(dir, "d.csv", csv), "y", null, []));
-        var rows = Enumerable.Range(0, data.Rows).Reverse().ToArray();
-        var featurizer = Featurizer.Plan(data, rows).Build(new MLContext(1)).Fit(TableDataView.Over(data, rows));
+        var training = Enumerable.Range(0, 80).ToArray();
 
-        var inShares = FeatureVectors.Materialize(featurizer, TableDataView.Columns(data), rows);
-        var onePass = FeatureVectors.Materialize(featurizer.Transform(TableDataView.Over(data, rows)), rows.Length);
+        var fitted = Featurizer.Plan(data, training).Fit(new MLContext(1), TableDataView.Columns(data), training);
 
-        Assert.True(inShares.Columns > 200); // numbers, indicators, one-hot and hashed buckets
-        Assert.Equal(onePass.ToArray(), inShares.ToArray());
+        AssertSameAsMlNet(fitted, data, Enumerable.Range(0, data.Rows).ToArray());
+    }
+
+    [Theory]
+    [InlineData("spam.csv", "type")]
+    [InlineData("credit_data.csv", "Status")]
+    [InlineData("lending_club.csv", "Class")]
+    [InlineData("breastcancer_wisc_na.csv", "Class")]
+    [InlineData("letter.csv", "lettr")]
+    [InlineData("shuttle.csv", "Class")]
+    [InlineData("diamonds.csv", "price")]
+    [InlineData("ames.csv", "Sale_Price")]
+    public void The_cell_featurizer_writes_ml_nets_matrix_of_every_sample(string file, string label)
+    {
+        var data = DatasetLoader.Load(new DataOptions(Samples.Data(file), label, null, []));
+        var rows = Enumerable.Range(0, data.Rows).Where(r => r % 4 != 0).Reverse().ToArray();
+        var fitted = Featurizer.Plan(data, rows).Fit(new MLContext(1), TableDataView.Columns(data), rows);
+
+        AssertSameAsMlNet(fitted, data, Enumerable.Range(0, data.Rows).ToArray());
+    }
+
+    [Fact]
+    public void Featurizing_text_in_shares_gives_the_matrix_of_one_pass()
+    {
+        var dir = Samples.TempDirectory();
+        var (data, rows) = MixedData(dir, 50_000, seed: 12);
+        var plan = Featurizer.Plan(data, rows);
+        plan = plan with { Columns = plan.Columns.Select(c => c.Name == "code" ? c with { Encoding = FeatureEncoding.Text } : c).ToList() };
+        var fitted = plan.Fit(new MLContext(1), TableDataView.Columns(data), rows);
+
+        AssertSameAsMlNet(fitted, data, rows);
+    }
+
+    /// <summary>Numbers (one of them huge), a yes/no flag, five colours and 400 codes, each cell missing one time in 50.</summary>
+    private static (Dataset Data, int[] Rows) MixedData(string dir, int rows, int seed)
+    {
+        var random = new Random(seed);
+        string Cell(string value) => random.NextDouble() < 0.02 ? "" : value;
+        var csv = "x,big,flag,colour,code,y\n" + string.Concat(Enumerable.Range(0, rows).Select(i =>
+            $"{Cell($"{random.NextDouble() * 100:F3}")},{Cell($"{random.NextDouble() * 1e9:F0}")},{Cell(random.Next(2) == 0 ? "yes" : "no")},{Cell($"c{random.Next(5)}")},{Cell($"k{random.Next(400)}")},{i % 2}\n"));
+        var data = DatasetLoader.Load(new DataOptions(Samples.WriteCsv(dir, "d.csv", csv), "y", null, []));
+        return (data, Enumerable.Range(0, data.Rows).Reverse().ToArray());
+    }
+
+    private static void AssertSameAsMlNet(FittedFeaturization fitted, Dataset data, int[] rows)
+    {
+        var ours = fitted.Materialize(TableDataView.Columns(data), rows);
+        var mlNet = FeatureVectors.Materialize(fitted.Transformer.Transform(TableDataView.Over(data, rows)), rows.Length);
+        Assert.Equal(mlNet.Columns, ours.Columns);
+        Assert.Equal(mlNet.ToArray().Select(BitConverter.SingleToInt32Bits), ours.ToArray().Select(BitConverter.SingleToInt32Bits));
     }
 
     [Fact]
