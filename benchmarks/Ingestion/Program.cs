@@ -7,6 +7,8 @@
 //   TextLoader, reading: ML.NET's TextLoader with the same column types, every cell of every row read by a cursor
 //   TextLoader, to matrix: that, then ML.NET's own transforms for the same plan (mean imputation, mean-variance
 //                       normalization, one-hot, hashed one-hot) fitted on that view and the dense matrix materialized
+// Each line also gives how long garbage collection paused the process in that step. first_touch.c measures the
+// machine's cost of writing fresh memory, which the matrix pays once.
 // Usage: dotnet run -c Release --project benchmarks/Ingestion -- FILE.csv LABEL [--repeat 3]
 using System.Diagnostics;
 using Microsoft.ML;
