@@ -14,4 +14,13 @@ internal sealed record TableColumn(string Name, float[]? Numbers, string?[]? Str
         Numbers = Numbers is null ? null : Array.ConvertAll(rows, r => Numbers[r]),
         Strings = Strings is null ? null : Array.ConvertAll(rows, r => Strings[r]),
     };
+
+    /// <summary>The distinct present (non-null) texts of this column at <paramref name="rows"/>.</summary>
+    public HashSet<string> DistinctStrings(int[] rows)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+            if (Strings![row] is { } value) seen.Add(value);
+        return seen;
+    }
 }

@@ -13,9 +13,6 @@ namespace Tuner.Trainers.Production;
 /// </summary>
 internal sealed class CellFeaturizer
 {
-    /// <summary>Below this many rows a share is not worth a thread of its own.</summary>
-    private const int MinimumShare = 20_000;
-
     private readonly int[] _rows;
     private readonly List<NumberFeature> _numbers = [];
     private readonly List<TextFeatures> _texts;
@@ -61,11 +58,8 @@ internal sealed class CellFeaturizer
     public FeatureMatrix Materialize()
     {
         var matrix = FeatureMatrix.Allocate(_rows.Length, Width, out var writableRow);
-        var shares = Math.Clamp(_rows.Length / MinimumShare, 1, Environment.ProcessorCount);
-        Parallel.For(0, shares, share =>
+        FeatureVectors.InShares(_rows.Length, (start, end) =>
         {
-            var start = (int)((long)_rows.Length * share / shares);
-            var end = (int)((long)_rows.Length * (share + 1) / shares);
             for (var i = start; i < end; i++) Write(_rows[i], writableRow(i));
         });
         return matrix;
@@ -90,7 +84,7 @@ internal sealed class CellFeaturizer
     /// </summary>
     private List<TextFeatures> ReadFromTransformer(FittedFeaturization fitted, IReadOnlyList<TableColumn> columns, List<(TableColumn Column, int[] Slots)> textSlots)
     {
-        var distinct = textSlots.Select(t => DistinctValues(t.Column.Strings!)).ToList();
+        var distinct = textSlots.Select(t => (List<string?>)[.. t.Column.DistinctStrings(_rows), null]).ToList(); // missing last
         var queryRows = Math.Max(1, distinct.Select(d => d.Count).DefaultIfEmpty(0).Max());
         var queryColumns = columns.Select(c =>
         {
@@ -117,15 +111,6 @@ internal sealed class CellFeaturizer
         }
 
         return textSlots.Select((t, i) => new TextFeatures(t.Column.Strings!, distinct[i], written[i])).ToList();
-    }
-
-    /// <summary>A column's distinct values of these rows, missing (null) last.</summary>
-    private List<string?> DistinctValues(string?[] strings)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in _rows)
-            if (strings[row] is { } value) seen.Add(value);
-        return [.. seen, null];
     }
 
     private sealed record NumberFeature(float[] Values, int Slot, Standardization Standardization, bool Indicator);

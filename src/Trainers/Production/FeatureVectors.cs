@@ -26,14 +26,15 @@ internal static class FeatureVectors
     {
         var schema = featurizer.GetOutputSchema(new ColumnarDataView(columns, []).Schema);
         var matrix = FeatureMatrix.Allocate(rows.Length, ((VectorDataViewType)schema[FeaturizationPlan.FeaturesColumn].Type).Size, out var writableRow);
-        var shares = Math.Clamp(rows.Length / MinimumShare, 1, Environment.ProcessorCount);
-        Parallel.For(0, shares, share =>
-        {
-            var start = (int)((long)rows.Length * share / shares);
-            var end = (int)((long)rows.Length * (share + 1) / shares);
-            Copy(featurizer.Transform(new ColumnarDataView(columns, rows[start..end])), start, writableRow);
-        });
+        InShares(rows.Length, (start, end) => Copy(featurizer.Transform(new ColumnarDataView(columns, rows[start..end])), start, writableRow));
         return matrix;
+    }
+
+    /// <summary>Runs <paramref name="share"/> on contiguous ranges [start, end) of <paramref name="rows"/> rows, one range per core.</summary>
+    public static void InShares(int rows, Action<int, int> share)
+    {
+        var shares = Math.Clamp(rows / MinimumShare, 1, Environment.ProcessorCount);
+        Parallel.For(0, shares, s => share((int)((long)rows * s / shares), (int)((long)rows * (s + 1) / shares)));
     }
 
     /// <summary>Every row of a featurized view of any kind (a TextLoader's, say), on one thread.</summary>

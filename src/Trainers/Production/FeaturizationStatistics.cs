@@ -26,7 +26,7 @@ internal sealed record FeaturizationStatistics(
             var spec = specs[i];
             var column = byName[spec.Name];
             if (spec.Encoding is FeatureEncoding.OneHot)
-                terms[i] = column.Strings!.Length == 0 ? [] : DistinctValues(column.Strings, rows);
+                terms[i] = column.DistinctStrings(rows).Order(StringComparer.Ordinal).ToList();
             if (spec.Encoding is not (FeatureEncoding.Numeric or FeatureEncoding.Boolean)) return;
             var values = spec.Encoding is FeatureEncoding.Numeric
                 ? Array.ConvertAll(rows, r => column.Numbers![r])
@@ -44,14 +44,6 @@ internal sealed record FeaturizationStatistics(
     /// <summary>Placeholder statistics, enough to check an input schema against the plan's pipeline.</summary>
     public static FeaturizationStatistics Unfitted(FeaturizationPlan plan) =>
         Of(plan, plan.Columns.Select(c => new TableColumn(c.Name, c.IsNumeric ? [] : null, c.IsNumeric ? null : [])).ToList(), []);
-
-    private static List<string> DistinctValues(string?[] strings, int[] rows)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
-            if (strings[row] is { } value) seen.Add(value);
-        return seen.Order(StringComparer.Ordinal).ToList();
-    }
 }
 
 /// <summary>
