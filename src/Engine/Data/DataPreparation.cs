@@ -54,10 +54,14 @@ internal static class DataPreparation
     private static Fold Featurize(MLContext ml, Dataset trainData, int[] trainRows, Dataset validData, int[] validRows, int index, int folds, int seed)
     {
         // Training rows are laid out in a seeded random order: the trainers' blocked epoch shuffle keeps
-        // neighbouring rows together, so a file sorted by label must not stay sorted (see EpochOrder).
+        // neighbouring rows together, so a file sorted by label must not stay sorted (see EpochOrder). Validation rows
+        // too, so that a prefix of either is a random sample (the row rungs score small fits on one, see RowRungs).
         var given = trainRows;
         trainRows = trainRows.ToArray();
-        new Random(seed + index).Shuffle(trainRows);
+        validRows = validRows.ToArray();
+        var random = new Random(seed + index);
+        random.Shuffle(trainRows);
+        random.Shuffle(validRows);
         // The training cells are copied into that order once, so the passes over them (the fit's statistics, then
         // the matrix's) read each column in sequence instead of jumping about the whole table for every cell.
         var trainColumns = TableDataView.Columns(trainData).Select(c => c.Gather(trainRows)).ToList();

@@ -10,7 +10,8 @@ namespace Tuner.Study;
 /// <summary>
 /// Successive halving over data size, for folds with many training rows. A trial first trains on the first
 /// <see cref="Rows"/>[0] training rows (a random sample: training rows are laid out in a seeded random order, and a
-/// prefix is a view of the matrix, not a copy), is scored on all the validation rows and judged by the study's pruner
+/// prefix is a view of the matrix, not a copy), is scored on as many validation rows (a random sample too, the same
+/// for every trial) and judged by the study's pruner
 /// against every trial that reached that rung (all trainers alike: at a given number of rows each model is fully
 /// trained, so their scores compare, where a first epoch's do not); only a trial the pruner lets go on trains on
 /// <see cref="Eta"/> times the rows, and so on up to all of them. The rung of r·<see cref="Eta"/>^k rows is the
@@ -78,6 +79,11 @@ internal sealed partial class RowRungs
     /// <summary>"stopped at 29,630 of 800,000 rows: " and the pruner's reason, without its "pruned at epoch k: " (steps here are rungs, not epochs).</summary>
     public string Stopped(int rows, string reason) =>
         string.Create(CultureInfo.InvariantCulture, $"stopped at {rows:N0} of {All:N0} rows: {EpochPrefix().Replace(reason, "")}");
+
+    /// <summary>"stopped at 266,667 of 800,000 rows: a fit on 800,000 rows would take about 75 s, more than the 40 s the search has left".</summary>
+    public string WouldNotFinish(int rung, TimeSpan expected, TimeSpan left) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"stopped at {Rows[rung]:N0} of {All:N0} rows: a fit on {Rows[rung + 1]:N0} rows would take about {expected.TotalSeconds:N0} s, more than the {Math.Max(0, left.TotalSeconds):N0} s the search has left");
 
     /// <summary>A trial's message when its fit on a small rung failed or diverged: where it happened, then what happened.</summary>
     public string On(int rows, string? message) =>

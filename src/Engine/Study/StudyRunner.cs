@@ -57,7 +57,8 @@ internal sealed class StudyRunner(
         lock (_gate) Sync();
         var rungs = RowRungs.For(data.Folds[0].Training.Rows, pruner, bigDataRows);
         if (rungs is not null) RowRungs.Save(store, study.Id, rungs);
-        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board, rungs, winnerModel);
+        var executor = new TrialExecutor(data, store, study.Config.Metric, study.Config.Seed, pruner, _board, rungs, winnerModel,
+            () => SearchTimeLeftOnceAnyComplete(budget));
         using var heartbeats = new Heartbeats(heartbeatTimeout, () => Tick(budget, stop), logger);
         using var searchClock = searchTime is null ? null : Heartbeats.Every(SearchTimeCheck, () => { lock (_gate) StopWhenSearchTimeIsUp(stop); }, logger);
         var workers = Enumerable.Range(0, Math.Max(1, parallel))
@@ -216,6 +217,17 @@ internal sealed class StudyRunner(
     private void StopWhenSearchTimeIsUp(CancellationTokenSource stop)
     {
         if (_searchTime?.Invoke(_history.Trials) is { } time && _clock.Elapsed >= time) stop.Cancel();
+    }
+
+    /// <summary>
+    /// The search's time left under a time budget once a trial is complete; before that, null: the first complete trial is
+    /// the study's result, and a trial the budget cuts short may still be one (<see cref="TrialResult.CutShortTo"/>).
+    /// </summary>
+    private TimeSpan? SearchTimeLeftOnceAnyComplete(Budget budget)
+    {
+        if (budget.Time is not { } time) return null;
+        lock (_gate)
+            return _history.Trials.Any(t => t.State == TrialState.Complete) ? SearchTimeLeft(time, _history.Trials) : null;
     }
 
     private TimeSpan SearchTimeLeft(TimeSpan budgetTime, IReadOnlyList<TrialRecord> history)

@@ -18,7 +18,12 @@ namespace Tuner.Study;
 /// throws (out of memory included) fails only its own trial; a store that cannot take the curve is the
 /// study's problem, not the trial's, and goes up to the runner.
 /// </summary>
-internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board, RowRungs? rungs = null, WinnerModel? winnerModel = null)
+/// <param name="searchTimeLeft">
+/// What the search has left, or null while there is no limit to respect (no time budget, or no complete trial yet): a
+/// trial whose next row rung would not finish in it is stopped before that fit instead of being cancelled during it.
+/// </param>
+internal sealed class TrialExecutor(StudyData data, IStudyStore store, string metric, int studySeed, IPruner pruner, CurveBoard board,
+    RowRungs? rungs = null, WinnerModel? winnerModel = null, Func<TimeSpan?>? searchTimeLeft = null)
 {
     private readonly TrialUncertainty _uncertainty = new(metric, studySeed, data.Folds[0].Validation.Rows);
 
@@ -97,22 +102,32 @@ internal sealed class TrialExecutor(StudyData data, IStudyStore store, string me
 
     /// <summary>
     /// Trains the first fold on each row rung below all the rows, unreported, and asks the pruner after each; returns the
-    /// trial's end (without its duration and memory) if it stops there, or null to go on to all the rows.
+    /// trial's end (without its duration and memory) if it stops there, or null to go on to all the rows. A rung is
+    /// validated on as many validation rows as it trains on (a random sample: validation rows lie in a seeded random
+    /// order too), the same rows for every trial, so that scoring, and a trainer's per-epoch or per-round curve, does not
+    /// cost a small fit several times its training.
     /// </summary>
     private TrialResult? SmallRungs(TrialRecord trial, HyperParameters parameters, CancellationToken cancellationToken)
     {
         var fold = data.Folds[0];
+        var clock = new Stopwatch();
         for (var rung = 0; rung < rungs!.Rows.Count - 1; rung++)
         {
+            clock.Restart();
             var rows = rungs.Rows[rung];
+            var validation = fold.Validation.Prefix(Math.Min(rows, fold.Validation.Rows));
             var outcome = TrainerRegistry.Create(trial.Trainer, TrialSeed(studySeed, trial))
-                .Train(fold.Training.Prefix(rows), fold.Validation, parameters, metric, _ => true, cancellationToken);
+                .Train(fold.Training.Prefix(rows), validation, parameters, metric, _ => true, cancellationToken);
             // Unobserved, a fit ends complete or diverged.
             if (outcome.Status != TrainingStatus.Completed)
                 return new TrialResult(TrialState.Diverged, null, new Dictionary<string, double>(), 0, 0, rungs.On(rows, outcome.Message));
-            var value = MetricCalculator.Compute(fold.Validation.Labels, outcome.Model.Predict(fold.Validation.Features), metric);
+            var value = MetricCalculator.Compute(validation.Labels, outcome.Model.Predict(validation.Features), metric);
             if (rungs.Judge(trial.Number, rung, value, pruner, _rungBoard) is { } stopped)
                 return new TrialResult(TrialState.Pruned, null, new Dictionary<string, double>(), 0, 0, stopped);
+            // A fit's time grows with its rows; what does not fit in the search's time would be cancelled, its time lost.
+            var next = clock.Elapsed * ((double)rungs.Rows[rung + 1] / rows);
+            if (searchTimeLeft?.Invoke() is { } left && next > left)
+                return new TrialResult(TrialState.Pruned, null, new Dictionary<string, double>(), 0, 0, rungs.WouldNotFinish(rung, next, left));
         }
 
         return null;

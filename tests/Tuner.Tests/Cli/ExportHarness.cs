@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Tuner.Data;
 using Tuner.Storage;
 using Tuner.Study;
+using Tuner.Trainers.Data;
 using Tuner.Trainers.Metrics;
 using Tuner.Trainers.Training;
 
@@ -55,7 +56,7 @@ internal static class ExportHarness
         return (Samples.WriteCsv(dir, "train.csv", "a,b,colour,kind\n" + Rows(300)), Samples.WriteCsv(dir, "valid.csv", "a,b,colour,kind\n" + Rows(100)), "kind", []);
     }
 
-    /// <summary>The tuner's own validation predictions of the study's best trial (seed 42, study "test" in dir).</summary>
+    /// <summary>The tuner's own validation predictions of the study's best trial (seed 42, study "test" in dir), in the validation file's row order.</summary>
     public static (Predictions Predictions, ReadOnlyMemory<float> Labels, double StudyValue) OwnPredictions(
         string dir, string train, string valid, string label, IReadOnlyList<string> ignore)
     {
@@ -66,9 +67,28 @@ internal static class ExportHarness
         // The exported trial: the study's winner after the re-evaluation on fresh folds.
         var best = WinnerReevaluation.Winner(Ranking.Rank(store.LoadTrials(info.Id), info.Config.HigherIsBetter), WinnerReevaluation.Load(store, info.Id),
             info.Config.HigherIsBetter)!;
-        var validation = prepared.Folds[0].Validation;
-        var predictions = Retrain(prepared, best, info.Config).Predict(validation.Features);
-        return (predictions, validation.Labels.ToArray(), best.Value!.Value);
+        var fold = prepared.Folds[0];
+        var predictions = Retrain(prepared, best, info.Config).Predict(fold.Validation.Features);
+        var labels = new float[fold.ValidationRows.Length];
+        for (var i = 0; i < labels.Length; i++) labels[fold.ValidationRows[i]] = fold.Validation.Labels[i];
+        return (InDataOrder(predictions, fold.ValidationRows), labels, best.Value!.Value);
+    }
+
+    /// <summary>Predictions of the matrix's rows (in a seeded random order) put back in the order of the data's rows.</summary>
+    private static Predictions InDataOrder(Predictions predictions, int[] dataRows)
+    {
+        double[] Reorder(ReadOnlySpan<double> values)
+        {
+            var width = values.Length / dataRows.Length;
+            var result = new double[values.Length];
+            for (var i = 0; i < dataRows.Length; i++) values.Slice(i * width, width).CopyTo(result.AsSpan(dataRows[i] * width, width));
+            return result;
+        }
+
+        if (predictions.Task != TaskKind.Binary) return new Predictions(predictions.Task, Reorder(predictions.Values), predictions.Width);
+        var labels = new bool[dataRows.Length];
+        for (var i = 0; i < labels.Length; i++) labels[dataRows[i]] = predictions.PredictedLabels[i];
+        return Predictions.Binary(Reorder(predictions.Scores), Reorder(predictions.Values), labels);
     }
 
     /// <summary>

@@ -163,7 +163,7 @@ public sealed class FeaturizationTests
         Assert.Equal(5, fold.Validation.Features.Columns); // x, z, flag, then x's and flag's indicators
         // x's indicator (standardised, so above its mean exactly where the cell was missing).
         var indicator = Column(fold.Validation.Features, 3);
-        Assert.Equal(validMissing, indicator.Select(v => v > 0).ToArray());
+        Assert.Equal(fold.ValidationRows.Select(r => validMissing[r]), indicator.Select(v => v > 0));
         Assert.All(Column(fold.Validation.Features, 4), v => Assert.True(v < 0)); // flag is never missing in validation
     }
 

@@ -6,9 +6,11 @@ using Spectre.Console;
 using Tuner.Cli;
 using Tuner.Data;
 using Tuner.Engine;
+using Tuner.Search;
 using Tuner.Storage;
 using Tuner.Study;
 using Tuner.Trainers.Metrics;
+using Tuner.Trainers.Training;
 
 namespace Tuner.Tests.Study;
 
@@ -95,6 +97,52 @@ public sealed class RowRungStudyTests
         Assert.All(StudyHarness.Trials(dir), t => Assert.Null(RowRungs.StoppedAt(t.Error)));
         using var store = StoredStudy.OpenStore(Path.Combine(dir, "study.db"));
         Assert.Null(RowRungs.Load(store, store.FindStudy("test")!.Id));
+    }
+
+    [Fact]
+    public void A_trial_whose_next_rung_would_not_finish_in_the_search_time_left_stops_before_that_fit()
+    {
+        var data = DatasetLoader.Load(new DataOptions(Generate(Samples.TempDirectory()), "y", null, []));
+        var prepared = DataPreparation.Prepare(new MLContext(1), data, null, folds: 1, seed: 1);
+        var pruner = new AshaPruner(higherIsBetter: true);
+        var rungs = RowRungs.For(prepared.Folds[0].Training.Rows, pruner, Threshold)!;
+        using var store = RelationalStudyStore.OpenSqlite(Path.Combine(Samples.TempDirectory(), "study.db"));
+        var study = store.CreateStudy("rungs", Storage.StoreSamples.Config());
+        TrialResult Run(int number, TimeSpan? left)
+        {
+            var trial = store.TryStartTrial(study.Id, number, new TrialProposal("lbfgs_logistic", new HyperParameters([]), IsBaseline: true), "w")!;
+            return new TrialExecutor(prepared, store, "auc", studySeed: 1, pruner, new CurveBoard(), rungs, searchTimeLeft: () => left)
+                .Run(trial, CancellationToken.None);
+        }
+
+        var stopped = Run(0, TimeSpan.Zero);
+        var unlimited = Run(1, null);
+        var ample = Run(2, TimeSpan.FromHours(1));
+
+        Assert.Equal(TrialState.Pruned, stopped.State);
+        Assert.Matches(@"^stopped at 267 of 2,400 rows: a fit on 800 rows would take about \d+ s, more than the 0 s the search has left$", stopped.Error);
+        Assert.Equal(267, RowRungs.StoppedAt(stopped.Error));
+        Assert.Equal(TrialState.Complete, unlimited.State);
+        Assert.Equal(TrialState.Complete, ample.State);
+    }
+
+    [Fact]
+    public void Validation_rows_lie_in_a_seeded_random_order_so_a_prefix_is_a_random_sample()
+    {
+        // Sorted by label, as files often are: a prefix of the validation rows in file order would hold one class only.
+        var csv = new StringBuilder("x,y\n");
+        for (var r = 0; r < 2_000; r++) csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{r % 97},{(r < 1_500 ? 0 : 1)}"));
+        var path = Path.Combine(Samples.TempDirectory(), "sorted.csv");
+        File.WriteAllText(path, csv.ToString());
+        var data = DatasetLoader.Load(new DataOptions(path, "y", null, []));
+
+        var validation = DataPreparation.Prepare(new MLContext(1), data, null, folds: 1, seed: 1).Folds[0].Validation;
+        var again = DataPreparation.Prepare(new MLContext(1), data, null, folds: 1, seed: 1).Folds[0].Validation;
+
+        var prefix = validation.Prefix(100).Labels.ToArray();
+        Assert.InRange(prefix.Average(), 0.1, 0.4);
+        Assert.Equal(0.25, validation.Labels.ToArray().Average(), 2);
+        Assert.Equal(validation.Labels.ToArray(), again.Labels.ToArray());
     }
 
     private static StudyOptions Options(string data, string dir) =>
