@@ -209,8 +209,9 @@ public sealed class TuningSession : IDisposable
     {
         var higherIsBetter = Study.Config.HigherIsBetter;
         var reevaluation = WinnerReevaluation.ExpectedTime(trials, _prepared, higherIsBetter, _parallel, _timePlan.Featurizing);
-        var winnerSeconds = (Ranking.Best(trials, higherIsBetter)?.DurationSeconds ?? 0) / _prepared.Folds.Count;
-        return _timePlan.SearchTimeGiven(reevaluation, winnerSeconds, trials.Count);
+        var best = Ranking.Best(trials, higherIsBetter);
+        var winnerSeconds = (best?.DurationSeconds ?? 0) / _prepared.Folds.Count;
+        return _timePlan.SearchTimeGiven(reevaluation, winnerSeconds, trials.Count, best is not null && _winnerModel.Of(best.Number) is not null);
     }
 
     /// <summary>

@@ -46,12 +46,17 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
     /// </summary>
     /// <param name="reevaluation">The re-evaluation's expected time, all of it and up to its best candidate (<see cref="WinnerReevaluation.ExpectedTime"/>).</param>
     /// <param name="winnerSeconds">What the best trial so far took to train one fold.</param>
-    public TimeSpan? SearchTimeGiven((TimeSpan All, TimeSpan First) reevaluation, double winnerSeconds, int trials)
+    /// <param name="winnerKept">
+    /// Whether the best trial's fitted model is kept in memory (<see cref="WinnerModel"/>): with no re-evaluation to choose
+    /// another winner, model.zip is then that model, and the export trains nothing.
+    /// </param>
+    public TimeSpan? SearchTimeGiven((TimeSpan All, TimeSpan First) reevaluation, double winnerSeconds, int trials, bool winnerKept = false)
     {
         if (Total is not { } total) return null;
         var reevaluating = reevaluation.First > total * ReevaluationShare ? TimeSpan.Zero : Min(total * ReevaluationShare, reevaluation.All * EstimateMargin);
-        var sizeCurve = Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits(Folds) * winnerSeconds * EstimateMargin)));
-        var export = Export(winnerSeconds) * EstimateMargin;
+        var sizeCurve = SizeCurveFirstFits(winnerSeconds) > total * SizeCurveShare ? TimeSpan.Zero
+            : Min(total * SizeCurveShare, TimeSpan.FromSeconds(Math.Max(ShortestSizeCurve.TotalSeconds, SizeCurve.FullFits(Folds) * winnerSeconds * EstimateMargin)));
+        var export = Export(winnerKept && reevaluating == TimeSpan.Zero ? 0 : winnerSeconds) * EstimateMargin;
         var expected = reevaluating + (ExportBesideSizeCurve ? Max(sizeCurve, export) : sizeCurve + export) + Report(trials) + OutputsBase;
         return total - Min(Reserve(total), expected);
     }
@@ -69,16 +74,24 @@ internal sealed record OutputTimePlan(TimeSpan? Total)
 
     /// <summary>
     /// The time the winner's learning curve by size may take, <paramref name="left"/> before the deadline (null
-    /// without a time budget: then a tenth of the search's time, at least 2 s), or zero when it must be skipped.
+    /// without a time budget: then a tenth of the search's time, at least 2 s), or zero when it must be skipped: under a
+    /// second, or too short for the curve's first fits, which run whatever the allowance.
     /// </summary>
     /// <param name="winnerSeconds">What the winning trial took to train (all folds).</param>
     public TimeSpan SizeCurveAllowance(TimeSpan searchTime, TimeSpan left, double winnerSeconds, int trials)
     {
         if (Total is not { } total) return TimeSpan.FromSeconds(Math.Max(2, searchTime.TotalSeconds / 10));
-        var export = ExportBesideSizeCurve ? TimeSpan.Zero : Export(winnerSeconds / Math.Max(1, Folds));
+        var foldSeconds = winnerSeconds / Math.Max(1, Folds);
+        var export = ExportBesideSizeCurve ? TimeSpan.Zero : Export(foldSeconds);
         var allowance = Min(total * SizeCurveShare, left - export - Report(trials));
-        return allowance < ShortestSizeCurve ? TimeSpan.Zero : allowance;
+        return allowance < ShortestSizeCurve || allowance < SizeCurveFirstFits(foldSeconds) ? TimeSpan.Zero : allowance;
     }
+
+    /// <summary>
+    /// The curve by size's first two fits, half and all of the rows, which its verdict compares and which run whatever its
+    /// allowance: with one fold the full-size fit is the winning trial's own, so only the half-size one trains.
+    /// </summary>
+    private TimeSpan SizeCurveFirstFits(double winnerFoldSeconds) => TimeSpan.FromSeconds(winnerFoldSeconds * (Folds == 1 ? 0.5 : 1.5));
 
     /// <summary>model.zip: about one fold's training of the winner.</summary>
     private static TimeSpan Export(double winnerFoldSeconds) => TimeSpan.FromSeconds(0.5 + winnerFoldSeconds);

@@ -67,9 +67,11 @@ public sealed class OutputTimePlanTests
         var plan = new OutputTimePlan(Minute) { Folds = 2 };
         var search = plan.SearchTime!.Value;
 
-        // 8.8 s left; refitting a winner that took 10 s over 2 folds costs about 5.5 s, the report of 1,000 trials 1 s.
-        var squeezed = plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 10, trials: 1000);
-        Assert.Equal(TimeSpan.FromSeconds(8.8 - 5.5 - 1), squeezed);
+        // 7.8 s left; refitting a winner that took 2 s over 2 folds costs about 1.5 s, the report of 1,000 trials 1 s.
+        var squeezed = plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(7.8), winnerSeconds: 2, trials: 1000);
+        Assert.Equal(TimeSpan.FromSeconds(7.8 - 1.5 - 1), squeezed);
+        // One that took 10 s: 2.3 s would be left, less than the curve's first two fits of a 5 s fold (7.5 s).
+        Assert.Equal(TimeSpan.Zero, plan.SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 10, trials: 1000));
         Assert.Equal(TimeSpan.Zero, (plan with { Folds = 1 }).SizeCurveAllowance(search, TimeSpan.FromSeconds(8.8), winnerSeconds: 30, trials: 1000));
     }
 
@@ -80,13 +82,45 @@ public sealed class OutputTimePlanTests
         var beside = after with { ExportBesideSizeCurve = true };
         var search = after.SearchTime!.Value;
 
-        // 4 s left: after the export (5.5 s) nothing would be; beside it, only the report's 1 s is counted against the curve.
-        Assert.Equal(TimeSpan.Zero, after.SizeCurveAllowance(search, TimeSpan.FromSeconds(4), winnerSeconds: 10, trials: 1000));
-        Assert.Equal(TimeSpan.FromSeconds(3), beside.SizeCurveAllowance(search, TimeSpan.FromSeconds(4), winnerSeconds: 10, trials: 1000));
+        // 4 s left: after the export (2.5 s) and the report (1 s) too little would be; beside it, only the report's 1 s is
+        // counted against the curve, whose first fits (3 s) then fit.
+        Assert.Equal(TimeSpan.Zero, after.SizeCurveAllowance(search, TimeSpan.FromSeconds(4), winnerSeconds: 4, trials: 1000));
+        Assert.Equal(TimeSpan.FromSeconds(3), beside.SizeCurveAllowance(search, TimeSpan.FromSeconds(4), winnerSeconds: 4, trials: 1000));
         // A 1 s winner: its curve by size is held to its 6 s share, its export expected to take 2.25 s, overlapped rather than added.
         var sequential = after.SearchTimeGiven((TimeSpan.Zero, TimeSpan.Zero), winnerSeconds: 1, trials: 10)!.Value;
         var overlapped = beside.SearchTimeGiven((TimeSpan.Zero, TimeSpan.Zero), winnerSeconds: 1, trials: 10)!.Value;
         Assert.Equal(TimeSpan.FromSeconds(2.25), overlapped - sequential);
+    }
+
+    [Fact]
+    public void A_winner_whose_fit_is_kept_costs_the_export_no_training_unless_a_re_evaluation_may_choose_another()
+    {
+        var plan = new OutputTimePlan(TimeSpan.FromSeconds(300)) { Folds = 1, ExportBesideSizeCurve = true };
+        var skipped = (TimeSpan.FromSeconds(400), TimeSpan.FromSeconds(200)); // more than the re-evaluation's 45 s share: it is skipped
+
+        // A 40 s winner: trained again, its export (40.5 s taken 1.5 times over) outlasts the curve by size beside it
+        // (its 30 s share); kept, the curve's share, the report and the base second are all that is held back.
+        var retrained = plan.SearchTimeGiven(skipped, winnerSeconds: 40, trials: 40)!.Value;
+        var kept = plan.SearchTimeGiven(skipped, winnerSeconds: 40, trials: 40, winnerKept: true)!.Value;
+        Assert.Equal(TimeSpan.FromSeconds(300 - 60.75 - 0.52 - 1), retrained);
+        Assert.Equal(TimeSpan.FromSeconds(300 - 30 - 0.52 - 1), kept);
+
+        // A re-evaluation that fits may choose another winner, which is then trained: the export is counted.
+        var reevaluated = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(4));
+        Assert.Equal(plan.SearchTimeGiven(reevaluated, 20, 40), plan.SearchTimeGiven(reevaluated, 20, 40, winnerKept: true));
+    }
+
+    [Fact]
+    public void A_curve_by_size_whose_first_fits_outlast_its_share_is_skipped_and_nothing_is_held_back_for_it()
+    {
+        var plan = new OutputTimePlan(TimeSpan.FromSeconds(150)) { Folds = 1, ExportBesideSizeCurve = true };
+
+        // A 110 s winner (a million rows' FastTree): the curve's half-size fit alone would take 55 s of its 15 s share.
+        Assert.Equal(TimeSpan.Zero, plan.SizeCurveAllowance(TimeSpan.FromSeconds(130), TimeSpan.FromSeconds(20), winnerSeconds: 110, trials: 100));
+        var skipped = (TimeSpan.FromSeconds(400), TimeSpan.FromSeconds(200));
+        Assert.Equal(TimeSpan.FromSeconds(150 - 0.75 - 0.55 - 1), plan.SearchTimeGiven(skipped, winnerSeconds: 110, trials: 100, winnerKept: true));
+        // A 20 s winner's half-size fit (10 s) fits in the share: the curve runs, given its share.
+        Assert.Equal(TimeSpan.FromSeconds(15), plan.SizeCurveAllowance(TimeSpan.FromSeconds(130), TimeSpan.FromSeconds(20), winnerSeconds: 20, trials: 100));
     }
 
     [Fact]
